@@ -1,0 +1,64 @@
+package io.nfvflow.tosca;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed, validated VNF descriptor with every {@code get_input} already resolved.
+ *
+ * @param description the template's description (may be empty)
+ * @param metadata the template's {@code metadata} section, as strings (without {@code workflows})
+ * @param workflows process definition keys per operation from {@code metadata.workflows}, for
+ *     example {@code instantiate -> my-instantiate}
+ * @param vdus the virtual deployment units, container or VM, in template order
+ * @param connectionPoints the connection points ({@code tosca.nodes.nfv.CP.Tacker})
+ * @param virtualLinks the virtual links ({@code tosca.nodes.nfv.VL})
+ * @param scalingPolicies the {@code tosca.policies.tacker.Scaling} policies
+ */
+public record VnfDescriptor(
+    String description,
+    Map<String, String> metadata,
+    Map<String, String> workflows,
+    List<Vdu> vdus,
+    List<ConnectionPoint> connectionPoints,
+    List<VirtualLink> virtualLinks,
+    List<ScalingPolicy> scalingPolicies) {
+
+  public VnfDescriptor {
+    metadata = Map.copyOf(metadata);
+    workflows = Map.copyOf(workflows);
+    vdus = List.copyOf(vdus);
+    connectionPoints = List.copyOf(connectionPoints);
+    virtualLinks = List.copyOf(virtualLinks);
+    scalingPolicies = List.copyOf(scalingPolicies);
+  }
+
+  /** The VDUs that run as containers. */
+  public List<ContainerVdu> containerVdus() {
+    return vdus.stream()
+        .filter(ContainerVdu.class::isInstance)
+        .map(ContainerVdu.class::cast)
+        .toList();
+  }
+
+  /** The VDUs that run as virtual machines. */
+  public List<VmVdu> vmVdus() {
+    return vdus.stream().filter(VmVdu.class::isInstance).map(VmVdu.class::cast).toList();
+  }
+
+  /** The kind of VIM every VDU of this descriptor needs. */
+  public DeploymentKind kind() {
+    return containerVdus().isEmpty() ? DeploymentKind.VM : DeploymentKind.CONTAINER;
+  }
+
+  /** The scaling policy that targets the given VDU, if any. */
+  public Optional<ScalingPolicy> scalingPolicyFor(String vduName) {
+    return scalingPolicies.stream().filter(p -> p.targets().contains(vduName)).findFirst();
+  }
+
+  /** The process definition key the descriptor names for an operation, if any. */
+  public Optional<String> workflowFor(String operation) {
+    return Optional.ofNullable(workflows.get(operation));
+  }
+}
