@@ -17,4 +17,14 @@ public final class ToscaParser {
   public VnfDescriptor parse(String yaml, Map<String, Object> paramValues) {
     throw new UnsupportedOperationException("not yet implemented");
   }
+
+  /**
+   * Validates a VNFD for onboarding, before any VNF gives parameter values: inputs without a
+   * default do not fail the check; every other rule applies.
+   *
+   * @throws ToscaException naming the node, property and reason for any problem
+   */
+  public VnfDescriptor validate(String yaml) {
+    throw new UnsupportedOperationException("not yet implemented");
+  }
 }

@@ -1,0 +1,66 @@
+package io.nfvflow.engine.vim;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A registered VIM. Secrets (password, bearer token, CA certificate) live only in {@link
+ * #sealedSecrets}, encrypted; the other JSON columns hold non-secret settings.
+ */
+@Entity
+@Table(name = "nfv_vim")
+public class VimEntity {
+
+  @Id String id;
+
+  @Column(unique = true, nullable = false)
+  String name;
+
+  String description;
+  String tenantId;
+  String type;
+  String authUrl;
+  String status;
+  boolean isDefault;
+
+  /** {@code vim_project} as JSON. */
+  @Column(length = 1000)
+  String vimProject;
+
+  /** The non-secret part of {@code auth_cred} as JSON (username, domains, cert_verify). */
+  @Column(length = 2000)
+  String publicCredentials;
+
+  /** The secret part of {@code auth_cred}, sealed by {@code SecretBox}. */
+  @Lob String sealedSecrets;
+
+  /** The names of the secret {@code auth_cred} keys that were given (shown masked). */
+  String secretKeys;
+
+  /** {@code placement_attr.regions} as a JSON array. */
+  @Column(length = 4000)
+  String regions;
+
+  Instant createdAt;
+  Instant updatedAt;
+
+  public String getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public String getType() {
+    return type;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+}

@@ -1,0 +1,295 @@
+package io.nfvflow.engine.vim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nfvflow.engine.event.EventLog;
+import io.nfvflow.engine.secret.SecretBox;
+import io.nfvflow.engine.tacker.TackerException;
+import io.nfvflow.lcm.VimDirectory;
+import io.nfvflow.vim.UnknownVimTypeException;
+import io.nfvflow.vim.VimConnection;
+import io.nfvflow.vim.VimCredentials;
+import io.nfvflow.vim.VimDriver;
+import io.nfvflow.vim.VimDrivers;
+import io.nfvflow.vim.VimException;
+import io.nfvflow.vim.VimProbe;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Registers, checks, updates and removes VIMs. Credentials are checked against the VIM before
+ * anything is stored, so rejected credentials leave nothing behind.
+ */
+@Service
+public class VimRegistry implements VimDirectory {
+
+  private static final Logger LOG = LoggerFactory.getLogger(VimRegistry.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
+
+  private final VimRepository vims;
+  private final VimDrivers drivers;
+  private final SecretBox secretBox;
+  private final EventLog events;
+  private final VimUsers users;
+  private final TransactionTemplate tx;
+
+  public VimRegistry(
+      VimRepository vims,
+      VimDrivers drivers,
+      SecretBox secretBox,
+      EventLog events,
+      VimUsers users,
+      TransactionTemplate tx) {
+    this.vims = vims;
+    this.drivers = drivers;
+    this.secretBox = secretBox;
+    this.events = events;
+    this.users = users;
+    this.tx = tx;
+  }
+
+  /** Registers a VIM after checking its credentials. */
+  public VimEntity register(JsonNode body) {
+    VimRegistration r = VimRegistration.parse(body);
+    VimDriver driver = driver(r.type(), "vim.type");
+    checkNameFree(r.name(), null);
+    if (r.isDefault()) {
+      checkNoOtherDefault(null);
+    }
+    VimEntity vim = new VimEntity();
+    vim.id = UUID.randomUUID().toString();
+    vim.type = r.type();
+    vim.createdAt = Instant.now();
+    apply(vim, r);
+    VimProbe probe = probe(driver, vim);
+    return tx.execute(
+        s -> {
+          checkNameFree(vim.name, null);
+          if (vim.isDefault) {
+            checkNoOtherDefault(null);
+          }
+          record(vim, probe, "CREATE");
+          return vims.save(vim);
+        });
+  }
+
+  /** Updates name, description, default flag, project and credentials; re-checks the VIM. */
+  public VimEntity update(String id, JsonNode body) {
+    VimEntity vim = find(id);
+    VimUpdate u = VimUpdate.parse(body);
+    if (u.name() != null) {
+      checkNameFree(u.name(), id);
+      vim.name = u.name();
+    }
+    if (u.description() != null) {
+      vim.description = u.description();
+    }
+    if (u.isDefault() != null) {
+      if (u.isDefault()) {
+        checkNoOtherDefault(id);
+      }
+      vim.isDefault = u.isDefault();
+    }
+    if (u.vimProject() != null) {
+      vim.vimProject = write(merge(read(vim.vimProject), u.vimProject()));
+    }
+    if (u.credentials() != null) {
+      replaceCredentials(vim, u.credentials());
+    }
+    VimProbe probe = probe(driver(vim.type, "vim.type"), vim);
+    vim.updatedAt = Instant.now();
+    return tx.execute(
+        s -> {
+          record(vim, probe, "UPDATE");
+          return vims.save(vim);
+        });
+  }
+
+  /** Removes a VIM no VNF uses. */
+  public void delete(String id) {
+    tx.executeWithoutResult(
+        s -> {
+          VimEntity vim = find(id);
+          long using = users.vnfsOnVim(id);
+          if (using > 0) {
+            throw TackerException.conflict(
+                "VimInUseException",
+                "VIM %s is still used by %d VNF(s); delete them first".formatted(id, using));
+          }
+          vims.delete(vim);
+          events.record(EventLog.VIM, id, "DELETED", "DELETE", "VIM " + vim.name + " removed");
+        });
+  }
+
+  public VimEntity find(String id) {
+    return vims.findById(id).orElseThrow(() -> TackerException.notFound("vim", id));
+  }
+
+  public List<VimEntity> all() {
+    return vims.findAll();
+  }
+
+  /** The VIM a new VNF goes to: the one named, else the default VIM. */
+  public VimEntity resolve(String vimId) {
+    if (vimId != null) {
+      return vims.findById(vimId)
+          .orElseThrow(
+              () ->
+                  TackerException.badRequest(
+                      "VimNotFoundException",
+                      "Invalid input for field 'vnf.vim_id': VIM %s does not exist"
+                          .formatted(vimId)));
+    }
+    return vims.findFirstByIsDefaultTrue()
+        .orElseThrow(
+            () ->
+                TackerException.badRequest(
+                    "VimDefaultNotDefined",
+                    "No vim_id given and no default VIM is registered (register one with"
+                        + " is_default: true, or give vnf.vim_id)"));
+  }
+
+  @Override
+  public VimConnection connection(String vimId) {
+    return connection(
+        vims.findById(vimId)
+            .orElseThrow(() -> new IllegalStateException("VIM " + vimId + " does not exist")));
+  }
+
+  VimConnection connection(VimEntity vim) {
+    Map<String, String> secrets =
+        vim.sealedSecrets == null ? Map.of() : read(secretBox.open(vim.sealedSecrets));
+    Map<String, String> open = read(vim.publicCredentials);
+    Map<String, String> project = read(vim.vimProject);
+    Map<String, String> attributes = new LinkedHashMap<>(open);
+    project.forEach((k, v) -> attributes.put("project." + k, v));
+    String ca = secrets.get("ssl_ca_cert");
+    if (ca != null && ca.trim().equalsIgnoreCase("none")) {
+      ca = null;
+    }
+    VimCredentials credentials =
+        new VimCredentials(
+            open.get("username"), secrets.get("password"), secrets.get("bearer_token"), ca);
+    return new VimConnection(
+        vim.id, vim.type, vim.authUrl, project.get("name"), attributes, credentials);
+  }
+
+  private void apply(VimEntity vim, VimRegistration r) {
+    vim.name = r.name();
+    vim.description = r.description();
+    vim.tenantId = r.tenantId();
+    vim.authUrl = r.authUrl();
+    vim.isDefault = r.isDefault();
+    vim.vimProject = write(r.vimProject());
+    vim.publicCredentials = write(r.publicCredentials());
+    vim.sealedSecrets = secretBox.seal(write(r.secrets()));
+    vim.secretKeys = String.join(",", r.secrets().keySet());
+  }
+
+  private void replaceCredentials(VimEntity vim, Map<String, String> cred) {
+    Map<String, String> secrets = new LinkedHashMap<>();
+    Map<String, String> open = new LinkedHashMap<>();
+    cred.forEach((k, v) -> (VimRegistration.SECRET_KEYS.contains(k) ? secrets : open).put(k, v));
+    Map<String, String> oldSecrets =
+        vim.sealedSecrets == null ? Map.of() : read(secretBox.open(vim.sealedSecrets));
+    Map<String, String> mergedSecrets = merge(oldSecrets, secrets);
+    if (secrets.containsKey("bearer_token")) {
+      mergedSecrets.remove("password");
+    } else if (secrets.containsKey("password")) {
+      mergedSecrets.remove("bearer_token");
+    }
+    vim.publicCredentials = write(merge(read(vim.publicCredentials), open));
+    vim.sealedSecrets = secretBox.seal(write(mergedSecrets));
+    vim.secretKeys = String.join(",", mergedSecrets.keySet());
+  }
+
+  private VimProbe probe(VimDriver driver, VimEntity vim) {
+    try {
+      return driver.probe(connection(vim));
+    } catch (VimException e) {
+      if (e.kind() == VimException.Kind.UNAUTHORIZED) {
+        throw TackerException.badRequest(
+            "VimUnauthorizedException",
+            "VIM '%s' at %s rejected the credentials: %s"
+                .formatted(vim.name, vim.authUrl, e.getMessage()));
+      }
+      LOG.info("VIM {} at {} is unreachable: {}", vim.name, vim.authUrl, e.getMessage());
+      return VimProbe.unreachable(e.getMessage());
+    }
+  }
+
+  private void record(VimEntity vim, VimProbe probe, String eventType) {
+    vim.status = probe.reachable() ? "REACHABLE" : "UNREACHABLE";
+    vim.regions = writeList(probe.regions());
+    events.record(EventLog.VIM, vim.id, vim.status, eventType, probe.detail());
+  }
+
+  private VimDriver driver(String type, String field) {
+    try {
+      return drivers.driver(type);
+    } catch (UnknownVimTypeException e) {
+      throw TackerException.invalidField(field, e.getMessage());
+    }
+  }
+
+  private void checkNameFree(String name, String selfId) {
+    vims.findByName(name)
+        .filter(other -> !other.id.equals(selfId))
+        .ifPresent(
+            other -> {
+              throw TackerException.conflict(
+                  "DuplicateResourceName", "A VIM named '%s' already exists".formatted(name));
+            });
+  }
+
+  private void checkNoOtherDefault(String selfId) {
+    vims.findFirstByIsDefaultTrue()
+        .filter(other -> !other.id.equals(selfId))
+        .ifPresent(
+            other -> {
+              throw TackerException.conflict(
+                  "VimDefaultDuplicateException",
+                  "Default VIM already exists: %s (%s)".formatted(other.name, other.id));
+            });
+  }
+
+  private static Map<String, String> merge(Map<String, String> base, Map<String, String> more) {
+    Map<String, String> merged = new LinkedHashMap<>(base);
+    merged.putAll(more);
+    return merged;
+  }
+
+  static Map<String, String> read(String json) {
+    try {
+      return json == null ? Map.of() : JSON.readValue(json, STRING_MAP);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt VIM settings column", e);
+    }
+  }
+
+  static String write(Map<String, String> map) {
+    try {
+      return JSON.writeValueAsString(map);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String writeList(List<String> list) {
+    try {
+      return JSON.writeValueAsString(list);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.nfvflow.engine.vnf;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nfvflow.engine.tacker.RequestBody;
+import io.nfvflow.engine.tacker.TackerQuery;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /v1.0/vnfs}: create and delete answer at once; the workflows do the work. */
+@RestController
+@RequestMapping("/v1.0/vnfs")
+public class VnfController {
+
+  private final VnfLifecycle lifecycle;
+  private final VnfViews views;
+
+  public VnfController(VnfLifecycle lifecycle, VnfViews views) {
+    this.lifecycle = lifecycle;
+    this.views = views;
+  }
+
+  @PostMapping
+  @ResponseStatus(HttpStatus.CREATED)
+  public Map<String, Object> create(
+      @org.springframework.web.bind.annotation.RequestBody(required = false) JsonNode body) {
+    String id = lifecycle.instantiate(body).id;
+    return Map.of("vnf", views.view(id));
+  }
+
+  @GetMapping
+  public Map<String, Object> list(@RequestParam MultiValueMap<String, String> params) {
+    return Map.of("vnfs", new TackerQuery(params).apply(views.all()));
+  }
+
+  @GetMapping("/{id}")
+  public Map<String, Object> show(
+      @PathVariable String id, @RequestParam MultiValueMap<String, String> params) {
+    return Map.of("vnf", new TackerQuery(params).project(views.view(id)));
+  }
+
+  @GetMapping("/{id}/resources")
+  public Map<String, Object> resources(@PathVariable String id) {
+    return Map.of("resources", views.resources(id));
+  }
+
+  @DeleteMapping("/{id}")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  public void delete(
+      @PathVariable String id,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) JsonNode body) {
+    lifecycle.terminate(id, force(body));
+  }
+
+  private static boolean force(JsonNode body) {
+    if (body == null || body.isNull() || body.isEmpty()) {
+      return false;
+    }
+    JsonNode vnf = RequestBody.envelope(body, "vnf");
+    JsonNode attributes = RequestBody.optionalObject(vnf, "attributes", "vnf.attributes");
+    if (attributes == null) {
+      return false;
+    }
+    Boolean force = RequestBody.optionalBoolean(attributes, "force", "vnf.attributes.force");
+    return Boolean.TRUE.equals(force);
+  }
+}

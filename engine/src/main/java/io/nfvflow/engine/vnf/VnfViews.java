@@ -1,0 +1,112 @@
+package io.nfvflow.engine.vnf;
+
+import io.nfvflow.engine.tacker.TackerException;
+import io.nfvflow.engine.vim.VimRegistry;
+import io.nfvflow.vim.VimDrivers;
+import io.nfvflow.vim.VimException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The API's view of VNFs. Besides Tacker's attributes it shows the current lifecycle operation
+ * ({@code lcm_operation}): its state is FAILED_TEMP while one of its steps has an open incident.
+ */
+@Component
+public class VnfViews {
+
+  private final VnfRepository vnfs;
+  private final LcmOperationRepository operations;
+  private final RuntimeService runtime;
+  private final VimRegistry vims;
+  private final VimDrivers drivers;
+
+  public VnfViews(
+      VnfRepository vnfs,
+      LcmOperationRepository operations,
+      RuntimeService runtime,
+      VimRegistry vims,
+      VimDrivers drivers) {
+    this.vnfs = vnfs;
+    this.operations = operations;
+    this.runtime = runtime;
+    this.vims = vims;
+    this.drivers = drivers;
+  }
+
+  @Transactional(readOnly = true)
+  public Map<String, Object> view(String id) {
+    return view(vnfs.findById(id).orElseThrow(() -> TackerException.notFound("vnf", id)));
+  }
+
+  @Transactional(readOnly = true)
+  public List<Map<String, Object>> all() {
+    return vnfs.findAll().stream().map(this::view).toList();
+  }
+
+  /** {@code GET /v1.0/vnfs/{id}/resources}: what the VNF owns on its VIM, found by label. */
+  public List<Map<String, Object>> resources(String id) {
+    VnfEntity vnf = vnfs.findById(id).orElseThrow(() -> TackerException.notFound("vnf", id));
+    try {
+      return drivers
+          .driver(vims.find(vnf.vimId).getType())
+          .resources(vims.connection(vnf.vimId), id)
+          .stream()
+          .map(r -> Map.<String, Object>of("name", r.name(), "type", r.type(), "id", r.id()))
+          .toList();
+    } catch (VimException e) {
+      throw new TackerException(
+          org.springframework.http.HttpStatus.BAD_GATEWAY,
+          "VimUnavailable",
+          "The VIM did not answer the resource query: " + e.getMessage());
+    }
+  }
+
+  private Map<String, Object> view(VnfEntity vnf) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", vnf.id);
+    view.put("tenant_id", vnf.tenantId == null ? "" : vnf.tenantId);
+    view.put("name", vnf.name);
+    view.put("description", vnf.description);
+    view.put("vnfd_id", vnf.vnfdId);
+    view.put("vim_id", vnf.vimId);
+    view.put("status", vnf.status);
+    view.put("error_reason", vnf.errorReason);
+    view.put("mgmt_ip_address", vnf.mgmtIpAddress);
+    view.put("instance_id", vnf.id);
+    view.put(
+        "attributes", Map.of("param_values", vnf.paramValues == null ? "{}" : vnf.paramValues));
+    view.put("created_at", vnf.createdAt.toString());
+    view.put("updated_at", vnf.updatedAt == null ? null : vnf.updatedAt.toString());
+    operations.findByVnfIdOrderByStartedAtDesc(vnf.id).stream()
+        .findFirst()
+        .ifPresent(op -> view.put("lcm_operation", operation(op)));
+    return view;
+  }
+
+  private Map<String, Object> operation(LcmOperationEntity op) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", op.id);
+    view.put("operation", op.operation);
+    view.put("state", hasIncident(op) ? "FAILED_TEMP" : op.state);
+    view.put("workflow", op.processDefinitionKey);
+    view.put("process_instance_id", op.processInstanceId);
+    view.put("started_at", op.startedAt.toString());
+    if (op.error != null) {
+      view.put("error", op.error);
+    }
+    return view;
+  }
+
+  private boolean hasIncident(LcmOperationEntity op) {
+    if (!VnfLifecycle.RUNNING.contains(op.state)) {
+      return false;
+    }
+    // call activities pass the business key on, so every process of the operation carries it
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(op.id).list().stream()
+        .anyMatch(p -> runtime.createIncidentQuery().processInstanceId(p.getId()).count() > 0);
+  }
+}

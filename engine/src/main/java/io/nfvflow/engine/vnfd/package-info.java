@@ -1,0 +1,2 @@
+/** The VNF descriptor catalogue: onboarding (validated TOSCA), the Tacker vnfds API. */
+package io.nfvflow.engine.vnfd;
