@@ -1,0 +1,134 @@
+package io.nfvflow.engine.api;
+
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** A whole engine on a fresh H2 database, driven through MockMvc, with the test VIM type fake. */
+@SpringBootTest
+@AutoConfigureMockMvc
+abstract class ApiTestSupport {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  @Autowired MockMvc mvc;
+
+  @TestConfiguration
+  static class FakeVim {
+    @Bean
+    FakeVimDriver fakeVimDriver() {
+      return new FakeVimDriver();
+    }
+  }
+
+  @DynamicPropertySource
+  static void dataDir(DynamicPropertyRegistry registry) throws Exception {
+    Path dir = Files.createTempDirectory("nfvflow-api-test");
+    registry.add("nfvflow.data-dir", dir::toString);
+    registry.add("nfvflow.admin.password", () -> "test-admin-password");
+  }
+
+  /** A call's status and JSON body. */
+  record Answer(int status, JsonNode body) {
+    JsonNode error() {
+      return body.path("TackerError");
+    }
+  }
+
+  Answer call(MockHttpServletRequestBuilder request) throws Exception {
+    MvcResult result = mvc.perform(request).andReturn();
+    String text = result.getResponse().getContentAsString();
+    return new Answer(
+        result.getResponse().getStatus(), text.isEmpty() ? JSON.nullNode() : JSON.readTree(text));
+  }
+
+  Answer post(String path, String body) throws Exception {
+    return call(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  Answer put(String path, String body) throws Exception {
+    return call(put(path).contentType(MediaType.APPLICATION_JSON).content(body));
+  }
+
+  Answer get(String path) throws Exception {
+    return call(get(path));
+  }
+
+  Answer delete(String path) throws Exception {
+    return call(delete(path));
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  String registerVim(String name, String token, boolean isDefault) throws Exception {
+    Answer a =
+        post(
+            "/v1.0/vims",
+            """
+            {"vim": {"type": "fake", "name": "%s", "auth_url": "https://127.0.0.1:1",
+              "vim_project": {"name": "ns1"},
+              "auth_cred": {"bearer_token": "%s", "ssl_ca_cert": "None"}, "is_default": %s}}
+            """
+                .formatted(name, token, isDefault));
+    if (a.status() != 201) {
+      throw new AssertionError("VIM registration failed: " + a);
+    }
+    return a.body().path("vim").path("id").asText();
+  }
+
+  String onboard(String name, String yaml) throws Exception {
+    Answer a =
+        post(
+            "/v1.0/vnfds",
+            JSON.writeValueAsString(
+                JSON.createObjectNode()
+                    .set(
+                        "vnfd",
+                        JSON.createObjectNode()
+                            .put("name", name)
+                            .set("attributes", JSON.createObjectNode().put("vnfd", yaml)))));
+    if (a.status() != 201) {
+      throw new AssertionError("onboarding failed: " + a);
+    }
+    return a.body().path("vnfd").path("id").asText();
+  }
+
+  static String containerVnfd(String image) {
+    return """
+        tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
+        description: test CNF
+        topology_template:
+          node_templates:
+            VDU1:
+              type: tosca.nodes.nfv.VDU.Tacker
+              properties:
+                mapping_ports: ["80:8080"]
+                vnfcs:
+                  web:
+                    image: %s
+                    num_cpus: 0.1
+                    mem_size: 64 MB
+        """
+        .formatted(image);
+  }
+}
