@@ -180,6 +180,30 @@ class KubernetesDriverTest extends VimDriverContractTest {
   }
 
   @Test
+  void aConflictOnCreateMeansACrashedRunMadeItAlready() {
+    String path = "/apis/apps/v1/namespaces/default/deployments";
+    KubernetesVnf vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    var owned = vnf.manifests().get(0).deployment();
+    answering
+        .expect()
+        .get()
+        .withPath(path + "/vdu1-3f2a9c1e5b7d")
+        .andReturn(404, status(404, "NotFound", "gone"))
+        .once();
+    answering
+        .expect()
+        .post()
+        .withPath(path)
+        .andReturn(409, status(409, "AlreadyExists", "exists"))
+        .once();
+    answering.expect().get().withPath(path + "/vdu1-3f2a9c1e5b7d").andReturn(200, owned).once();
+
+    workloads.createDeployments(vnf);
+
+    assertThat(answering.getRequestCount()).isEqualTo(3);
+  }
+
+  @Test
   void resourcesNameTheObjectsWithKindAndUid() {
     createResourcesOf(TackerSamples.VNF_ID);
 
