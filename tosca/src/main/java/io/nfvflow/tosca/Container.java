@@ -31,4 +31,14 @@ public record Container(
     args = List.copyOf(args);
     config = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(config));
   }
+
+  /**
+   * The container's name as Kubernetes needs it (a DNS-1123 label). Tacker's samples name
+   * containers like {@code web_server}, which Kubernetes rejects; the parser accepts such names and
+   * this maps each {@code _} to {@code -}. The parser has already checked that the result is a
+   * valid label and unique within the VDU.
+   */
+  public String kubernetesName() {
+    return name.replace('_', '-');
+  }
 }

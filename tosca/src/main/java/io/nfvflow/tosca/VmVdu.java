@@ -18,6 +18,9 @@ import java.util.Map;
  * @param config the {@code config} text, or {@code null}
  * @param mgmtDriver {@code mgmt_driver}, or {@code null}
  * @param monitoringPolicy the raw {@code monitoring_policy}, or an empty map
+ * @param imageUrl the {@code file} URL of the VDU's {@code tosca.artifacts.Deployment.Image.VM}
+ *     artifact (an image to create in the cloud before booting), or {@code null} when the VDU names
+ *     an existing {@code image}
  */
 public record VmVdu(
     String name,
@@ -31,11 +34,42 @@ public record VmVdu(
     String keyName,
     String config,
     String mgmtDriver,
-    Map<String, Object> monitoringPolicy)
+    Map<String, Object> monitoringPolicy,
+    String imageUrl)
     implements Vdu {
 
   public VmVdu {
     metadata = Map.copyOf(metadata);
     monitoringPolicy = Map.copyOf(monitoringPolicy);
+  }
+
+  /** A VM VDU that boots an existing image (no image artifact); kept for source compatibility. */
+  public VmVdu(
+      String name,
+      String image,
+      String flavor,
+      ComputeRequirements compute,
+      String availabilityZone,
+      Map<String, String> metadata,
+      String userData,
+      String userDataFormat,
+      String keyName,
+      String config,
+      String mgmtDriver,
+      Map<String, Object> monitoringPolicy) {
+    this(
+        name,
+        image,
+        flavor,
+        compute,
+        availabilityZone,
+        metadata,
+        userData,
+        userDataFormat,
+        keyName,
+        config,
+        mgmtDriver,
+        monitoringPolicy,
+        null);
   }
 }

@@ -1,0 +1,122 @@
+package io.nfvflow.tosca.network;
+
+import io.nfvflow.tosca.ConnectionPoint;
+import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.template.Inputs;
+import io.nfvflow.tosca.template.KeyRules;
+import io.nfvflow.tosca.template.NodeKeys;
+import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.Props;
+import io.nfvflow.tosca.template.Requirements;
+import io.nfvflow.tosca.template.Syntax;
+import io.nfvflow.tosca.template.Topology;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads a {@code tosca.nodes.nfv.CP.Tacker}: a port of one VDU on one virtual link. */
+public final class ConnectionPointReader {
+
+  private static final String VIRTUAL_LINK = "virtualLink";
+  private static final String VIRTUAL_BINDING = "virtualBinding";
+
+  private static final KeyRules NODE_KEYS = NodeKeys.allowing("properties", "requirements");
+
+  private static final KeyRules PROPERTIES =
+      KeyRules.properties(
+              "management",
+              "order",
+              "anti_spoofing_protection",
+              "security_groups",
+              "mac_address",
+              "ip_address",
+              "type")
+          .unsupported(
+              "custom resource names are not supported: nfvflow names resources after the VNF",
+              "name")
+          .unsupported(
+              "virtual IPs (allowed_address_pairs) are not supported", "allowed_address_pairs");
+
+  private ConnectionPointReader() {}
+
+  /** Reads one CP and checks that it binds to a VDU and links to a VL of the topology. */
+  public static ConnectionPoint read(NodeTemplate node, Inputs inputs, Topology topology) {
+    NODE_KEYS.check(node.name(), "", node.body().keySet());
+    Props props = node.properties(inputs).check(PROPERTIES);
+    Map<String, String> requirements =
+        Requirements.read(
+            node.name(), node.section("requirements"), Set.of(VIRTUAL_LINK, VIRTUAL_BINDING));
+    String vdu = target(node, requirements, VIRTUAL_BINDING, "a VDU (tosca.nodes.nfv.VDU.Tacker)");
+    if (!topology.isVdu(vdu)) {
+      throw wrongTarget(node, VIRTUAL_BINDING, vdu, "a VDU", topology);
+    }
+    String link = target(node, requirements, VIRTUAL_LINK, "a VL (tosca.nodes.nfv.VL)");
+    if (!topology.isVl(link)) {
+      throw wrongTarget(node, VIRTUAL_LINK, link, "a VL", topology);
+    }
+    return new ConnectionPoint(
+        node.name(),
+        vdu,
+        link,
+        Boolean.TRUE.equals(props.bool("management")),
+        order(props),
+        props.bool("anti_spoofing_protection"),
+        props.stringList("security_groups"),
+        macAddress(props),
+        ipAddress(props),
+        vnicType(props));
+  }
+
+  private static String target(
+      NodeTemplate node, Map<String, String> requirements, String name, String what) {
+    String target = requirements.get(name);
+    if (target == null) {
+      throw ToscaException.invalid(
+          node.name(), "requirements." + name, "missing: a connection point needs " + what);
+    }
+    return target;
+  }
+
+  private static ToscaException wrongTarget(
+      NodeTemplate node, String requirement, String target, String expected, Topology topology) {
+    return ToscaException.invalid(
+        node.name(),
+        "requirements." + requirement,
+        "'" + target + "' must be " + expected + ", but it is " + topology.describe(target));
+  }
+
+  private static Integer order(Props props) {
+    Integer order = props.integer("order");
+    if (order != null && order < 0) {
+      throw props.invalid("order", "must not be negative");
+    }
+    return order;
+  }
+
+  private static String macAddress(Props props) {
+    String mac = props.string("mac_address");
+    if (mac != null && !Syntax.isMac(mac)) {
+      throw props.invalid("mac_address", "'" + mac + "' is not a MAC address (aa:bb:cc:dd:ee:ff)");
+    }
+    return mac;
+  }
+
+  private static String ipAddress(Props props) {
+    String ip = props.string("ip_address");
+    if (ip != null && !Syntax.isIp(ip)) {
+      throw props.invalid("ip_address", "'" + ip + "' is not an IP address");
+    }
+    return ip;
+  }
+
+  /** Tacker calls a normal port "vnic"; SR-IOV needs host support nfvflow does not manage. */
+  private static String vnicType(Props props) {
+    String type = props.string("type");
+    if (type == null || type.equals("vnic") || type.equals("normal")) {
+      return type;
+    }
+    if (type.equals("sriov")) {
+      throw props.unsupported("type", "SR-IOV ports (type: sriov) are not supported");
+    }
+    throw props.invalid("type", "'" + type + "' is not one of vnic, normal, sriov");
+  }
+}

@@ -1,0 +1,124 @@
+package io.nfvflow.tosca.policy;
+
+import io.nfvflow.tosca.ScalingPolicy;
+import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.template.Inputs;
+import io.nfvflow.tosca.template.Topology;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads {@code topology_template.policies}: a list of one-entry maps, policy name to definition.
+ */
+public final class PolicyReader {
+
+  static final String SCALING = "tosca.policies.tacker.Scaling";
+
+  private static final Map<String, String> REFUSED =
+      Map.ofEntries(
+          Map.entry("tosca.policies.tacker.Placement", "placement (affinity) policies"),
+          Map.entry("tosca.policies.Placement", "placement (affinity) policies"),
+          Map.entry("tosca.policies.tacker.Alarming", "alarm-driven (Aodh) policies"),
+          Map.entry("tosca.policies.tacker.Monitoring", "monitoring policies"),
+          Map.entry("tosca.policies.tacker.Monitoring.NoOp", "monitoring policies"),
+          Map.entry("tosca.policies.tacker.Monitoring.Ping", "monitoring policies"),
+          Map.entry("tosca.policies.tacker.Monitoring.HttpPing", "monitoring policies"),
+          Map.entry("tosca.policies.tacker.Monitoring.Zabbix", "monitoring policies"),
+          Map.entry("tosca.policies.Monitoring", "monitoring policies"),
+          Map.entry("tosca.policies.tacker.AppMonitoring", "application monitoring policies"),
+          Map.entry("tosca.policies.tacker.Failure", "failure policies"),
+          Map.entry("tosca.policies.tacker.Failure.Respawn", "failure policies"),
+          Map.entry("tosca.policies.tacker.Failure.Terminate", "failure policies"),
+          Map.entry("tosca.policies.tacker.Failure.Log", "failure policies"),
+          Map.entry("tosca.policies.tacker.Reservation", "reservation (Blazar) policies"),
+          Map.entry("tosca.policies.Reservation", "reservation (Blazar) policies"),
+          Map.entry("tosca.policies.Scaling", "generic scaling policies (use " + SCALING + ")"),
+          Map.entry("tosca.policies.Update", "update policies"),
+          Map.entry("tosca.policies.Performance", "performance policies"));
+
+  private PolicyReader() {}
+
+  /** Reads the policies, checking their targets against the topology. */
+  public static List<ScalingPolicy> read(Object raw, Inputs inputs, Topology topology) {
+    List<ScalingPolicy> result = new ArrayList<>();
+    for (Map.Entry<String, Map<String, Object>> policy : entries(raw).entrySet()) {
+      String name = policy.getKey();
+      String type = type(name, policy.getValue());
+      if (!type.equals(SCALING)) {
+        throw refuse(name, type);
+      }
+      result.add(ScalingPolicyReader.read(name, policy.getValue(), inputs, topology));
+    }
+    requireOnePolicyPerVdu(result);
+    return result;
+  }
+
+  private static Map<String, Map<String, Object>> entries(Object raw) {
+    Map<String, Map<String, Object>> entries = new LinkedHashMap<>();
+    if (raw == null) {
+      return entries;
+    }
+    if (!(raw instanceof List<?> list)) {
+      throw ToscaException.invalid(
+          null, "topology_template.policies", "expected a list of 'name: definition' entries");
+    }
+    for (Object item : list) {
+      if (!(item instanceof Map<?, ?> map) || map.size() != 1) {
+        throw ToscaException.invalid(
+            null, "topology_template.policies", "each policy must be one 'name: definition' entry");
+      }
+      String name = String.valueOf(map.keySet().iterator().next());
+      if (!(map.get(name) instanceof Map<?, ?> definition)) {
+        throw ToscaException.invalid(name, null, "a policy definition must be a map");
+      }
+      if (entries.put(name, copy(definition)) != null) {
+        throw ToscaException.invalid(name, null, "policy name used twice");
+      }
+    }
+    return entries;
+  }
+
+  private static Map<String, Object> copy(Map<?, ?> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    return copy;
+  }
+
+  private static String type(String name, Map<String, Object> definition) {
+    if (!(definition.get("type") instanceof String type) || type.isBlank()) {
+      throw ToscaException.invalid(name, "type", "a policy needs a type");
+    }
+    return type;
+  }
+
+  private static ToscaException refuse(String name, String type) {
+    if (REFUSED.containsKey(type)) {
+      return ToscaException.unsupported(
+          name, "type", "policy type '" + type + "' is not supported (" + REFUSED.get(type) + ")");
+    }
+    return ToscaException.invalid(name, "type", "unknown policy type '" + type + "'");
+  }
+
+  /** Kubernetes attaches one autoscaler per Deployment, and a VDU scales one way: one policy. */
+  private static void requireOnePolicyPerVdu(List<ScalingPolicy> policies) {
+    Map<String, String> policyByVdu = new HashMap<>();
+    for (ScalingPolicy policy : policies) {
+      for (String vdu : policy.targets()) {
+        String other = policyByVdu.put(vdu, policy.name());
+        if (other != null) {
+          throw ToscaException.invalid(
+              policy.name(),
+              "targets",
+              "VDU '"
+                  + vdu
+                  + "' is already scaled by policy '"
+                  + other
+                  + "'; a VDU may have only one scaling policy");
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Generic TOSCA template mechanics: typed property access, get_input, keys, units, syntax. */
+package io.nfvflow.tosca.template;

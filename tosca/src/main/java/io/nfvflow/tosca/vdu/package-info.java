@@ -1,0 +1,2 @@
+/** Virtual deployment units ({@code tosca.nodes.nfv.VDU.Tacker}): containers or a VM. */
+package io.nfvflow.tosca.vdu;

@@ -1,0 +1,170 @@
+package io.nfvflow.tosca.vnfd;
+
+import io.nfvflow.tosca.ConnectionPoint;
+import io.nfvflow.tosca.ContainerVdu;
+import io.nfvflow.tosca.ScalingPolicy;
+import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.Vdu;
+import io.nfvflow.tosca.VirtualLink;
+import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.tosca.network.ConnectionPointReader;
+import io.nfvflow.tosca.network.VirtualLinkReader;
+import io.nfvflow.tosca.policy.PolicyReader;
+import io.nfvflow.tosca.template.Inputs;
+import io.nfvflow.tosca.template.KeyRules;
+import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.NodeTypes;
+import io.nfvflow.tosca.template.Topology;
+import io.nfvflow.tosca.vdu.VduReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads a whole VNF descriptor tree (already loaded from YAML or JSON) into the model. */
+public final class VnfdReader {
+
+  /** The one TOSCA version Tacker's VNFDs use. */
+  public static final String VERSION = "tosca_simple_profile_for_nfv_1_0_0";
+
+  private static final String TOPOLOGY = "topology_template";
+
+  private static final KeyRules TOP_LEVEL =
+      KeyRules.keys("tosca_definitions_version", "description", "metadata", "imports", TOPOLOGY)
+          .unsupported(
+              "custom type definitions are not supported",
+              "node_types",
+              "data_types",
+              "capability_types",
+              "relationship_types",
+              "policy_types",
+              "group_types",
+              "interface_types",
+              "artifact_types")
+          .unsupported("repositories are not supported", "repositories")
+          .unsupported("dsl_definitions are not supported", "dsl_definitions");
+
+  private static final KeyRules TOPOLOGY_KEYS =
+      KeyRules.keys("description", "inputs", "node_templates", "policies")
+          .unsupported(
+              "this topology template section is not supported",
+              "outputs",
+              "groups",
+              "relationship_templates",
+              "workflows");
+
+  private VnfdReader() {}
+
+  /**
+   * Reads and validates a descriptor.
+   *
+   * @param root the loaded template
+   * @param params the parameter values for get_input (may be empty)
+   */
+  public static VnfDescriptor read(Map<String, Object> root, Map<String, Object> params) {
+    requireVersion(root);
+    Map<String, Object> topology = topology(root);
+    TemplateKind.requireVnfd(root, topology);
+    TOP_LEVEL.check(null, "", root.keySet());
+    Imports.check(root.get("imports"));
+    TOPOLOGY_KEYS.check(null, TOPOLOGY + ".", topology.keySet());
+    Inputs inputs = new Inputs(topology.get("inputs"), params);
+    Topology nodes = new Topology(NodeTemplates.read(topology.get("node_templates")));
+    nodes.nodes().forEach(NodeTypes::requireSupported);
+    List<Vdu> vdus = vdus(nodes, inputs);
+    List<ConnectionPoint> cps = new ArrayList<>();
+    List<VirtualLink> vls = new ArrayList<>();
+    for (NodeTemplate node : nodes.nodes()) {
+      if (node.type().equals(NodeTypes.CP)) {
+        cps.add(ConnectionPointReader.read(node, inputs, nodes));
+      } else if (node.type().equals(NodeTypes.VL)) {
+        vls.add(VirtualLinkReader.read(node, inputs));
+      }
+    }
+    List<ScalingPolicy> policies = PolicyReader.read(topology.get("policies"), inputs, nodes);
+    Object metadata = root.get("metadata");
+    return new VnfDescriptor(
+        description(root),
+        MetadataReader.metadata(metadata),
+        MetadataReader.workflows(metadata),
+        vdus,
+        cps,
+        vls,
+        policies);
+  }
+
+  private static void requireVersion(Map<String, Object> root) {
+    Object version = root.get("tosca_definitions_version");
+    if (version == null) {
+      throw ToscaException.invalid(
+          null,
+          "tosca_definitions_version",
+          "missing: this is not a TOSCA template (a parameter or configuration file?)");
+    }
+    if (!VERSION.equals(version)) {
+      throw ToscaException.unsupported(
+          null,
+          "tosca_definitions_version",
+          "'" + version + "' is not supported (only " + VERSION + ")");
+    }
+  }
+
+  private static Map<String, Object> topology(Map<String, Object> root) {
+    if (!(root.get(TOPOLOGY) instanceof Map<?, ?> map)) {
+      throw ToscaException.invalid(
+          null, TOPOLOGY, root.containsKey(TOPOLOGY) ? "expected a map" : "missing");
+    }
+    Map<String, Object> topology = new LinkedHashMap<>();
+    map.forEach((k, v) -> topology.put(String.valueOf(k), v));
+    return topology;
+  }
+
+  private static List<Vdu> vdus(Topology nodes, Inputs inputs) {
+    List<Vdu> vdus = new ArrayList<>();
+    for (NodeTemplate node : nodes.nodes()) {
+      if (node.type().equals(NodeTypes.VDU)) {
+        vdus.add(VduReader.read(node, inputs));
+      }
+    }
+    if (vdus.isEmpty()) {
+      throw ToscaException.invalid(
+          null,
+          TOPOLOGY + ".node_templates",
+          "no VDU (" + NodeTypes.VDU + "): a VNF descriptor needs at least one");
+    }
+    requireOneKind(vdus);
+    return vdus;
+  }
+
+  /** One VNF runs on one VIM: Kubernetes for containers, OpenStack for VMs, never both. */
+  private static void requireOneKind(List<Vdu> vdus) {
+    Vdu first = vdus.get(0);
+    for (Vdu vdu : vdus) {
+      if ((vdu instanceof ContainerVdu) != (first instanceof ContainerVdu)) {
+        throw ToscaException.invalid(
+            vdu.name(),
+            null,
+            "a descriptor must not mix container VDUs (with vnfcs) and VM VDUs: '"
+                + first.name()
+                + "' is "
+                + kind(first)
+                + " but '"
+                + vdu.name()
+                + "' is "
+                + kind(vdu));
+      }
+    }
+  }
+
+  private static String kind(Vdu vdu) {
+    return vdu instanceof ContainerVdu ? "a container VDU" : "a VM VDU";
+  }
+
+  private static String description(Map<String, Object> root) {
+    Object description = root.get("description");
+    if (description instanceof Map || description instanceof List) {
+      throw ToscaException.invalid(null, "description", "expected text");
+    }
+    return description == null ? "" : String.valueOf(description).strip();
+  }
+}

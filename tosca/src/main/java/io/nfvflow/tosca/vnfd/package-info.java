@@ -1,0 +1,2 @@
+/** A whole VNF descriptor: its sections, what kind of template it is, and its metadata. */
+package io.nfvflow.tosca.vnfd;

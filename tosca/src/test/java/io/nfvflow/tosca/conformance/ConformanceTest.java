@@ -1,0 +1,163 @@
+package io.nfvflow.tosca.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nfvflow.tosca.ContainerVdu;
+import io.nfvflow.tosca.SharedDir;
+import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.ToscaParser;
+import io.nfvflow.tosca.Vdu;
+import io.nfvflow.tosca.VmVdu;
+import io.nfvflow.tosca.VnfDescriptor;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every file of Tacker's sample templates onboards or is refused clearly, file by file, as {@code
+ * conformance/expectations.txt} says. Parsed models are compared with {@code
+ * conformance/golden/*.json}; run with {@code -Dtosca.golden.update=true} to rewrite those (then
+ * review the diff).
+ */
+class ConformanceTest {
+
+  /** The samples the product promises to onboard. */
+  private static final Set<String> MUST_PARSE =
+      Set.of(
+          "samples/tosca-templates/vnfd/tosca-vnfd-containerized.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-containerized-two-containers.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-hello-world.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-multi-vdu.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-with-params.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-scale.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-network.yaml");
+
+  private static final List<String> SAMPLE_DIRS =
+      List.of("samples/tosca-templates", "tacker/tests/etc/samples");
+
+  private static final Path GOLDEN = Path.of("src/test/resources/conformance/golden");
+
+  private final Path tacker = SharedDir.tacker();
+  private final ToscaParser parser = new ToscaParser();
+  private final List<Expectation> expectations = loadExpectations();
+
+  @TestFactory
+  Stream<DynamicTest> everySampleBehavesAsExpected() {
+    return expectations.stream()
+        .map(e -> DynamicTest.dynamicTest(e.kind() + " " + e.file(), () -> check(e)));
+  }
+
+  @Test
+  void everySampleFileHasAnExpectationAndNoExpectationIsStale() throws IOException {
+    Set<String> onDisk = new TreeSet<>();
+    for (String dir : SAMPLE_DIRS) {
+      try (Stream<Path> files = Files.walk(tacker.resolve(dir))) {
+        files
+            .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml"))
+            .forEach(f -> onDisk.add(tacker.relativize(f).toString().replace('\\', '/')));
+      }
+    }
+    Set<String> listed =
+        expectations.stream().map(Expectation::file).collect(Collectors.toCollection(TreeSet::new));
+    assertThat(listed).as("files in expectations.txt").containsExactlyElementsOf(onDisk);
+    assertThat(expectations).extracting(Expectation::file).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void theSamplesNfvflowPromisesAreExpectedToParse() {
+    assertThat(expectations)
+        .filteredOn(e -> MUST_PARSE.contains(e.file()))
+        .hasSize(MUST_PARSE.size())
+        .allSatisfy(e -> assertThat(e.kind()).as(e.file()).isEqualTo("PARSES"));
+  }
+
+  @Test
+  void everyParamsFileIsUsedByATemplate() {
+    Set<String> used =
+        expectations.stream()
+            .map(Expectation::params)
+            .filter(p -> p != null)
+            .collect(Collectors.toSet());
+    assertThat(expectations)
+        .filteredOn(e -> e.kind().equals("PARAMS"))
+        .allSatisfy(e -> assertThat(used).as("templates using " + e.file()).contains(e.file()));
+  }
+
+  private void check(Expectation e) throws IOException {
+    String text = Files.readString(tacker.resolve(e.file()));
+    switch (e.kind()) {
+      case "PARSES" -> checkParses(e, text);
+      case "REFUSED" ->
+          assertThatThrownBy(() -> parser.parse(text, params(e)))
+              .isInstanceOf(ToscaException.class)
+              .hasMessageContaining(e.refusal());
+      case "PARAMS", "NOT_A_TEMPLATE" -> {
+        assertThat(parser.parseParamValues(text)).doesNotContainKey("tosca_definitions_version");
+        assertThatThrownBy(() -> parser.parse(text, Map.of()))
+            .isInstanceOf(ToscaException.class)
+            .hasMessageContaining("'tosca_definitions_version': missing");
+      }
+      default -> fail("unknown expectation '" + e.kind() + "' for " + e.file());
+    }
+  }
+
+  private void checkParses(Expectation e, String text) throws IOException {
+    VnfDescriptor descriptor = parser.parse(text, params(e));
+    String json = goldenMapper().writeValueAsString(descriptor) + "\n";
+    Path golden = GOLDEN.resolve(e.golden());
+    if (Boolean.getBoolean("tosca.golden.update")) {
+      Files.createDirectories(GOLDEN);
+      Files.writeString(golden, json);
+    }
+    assertThat(golden).as("golden file for " + e.file()).exists();
+    assertThat(json).isEqualTo(Files.readString(golden));
+  }
+
+  private Map<String, Object> params(Expectation e) throws IOException {
+    return e.params() == null
+        ? Map.of()
+        : parser.parseParamValues(Files.readString(tacker.resolve(e.params())));
+  }
+
+  /** Writes the model with sorted map keys and the VDU kind, so the golden files are stable. */
+  static ObjectMapper goldenMapper() {
+    return new ObjectMapper()
+        .addMixIn(Vdu.class, VduKind.class)
+        .enable(SerializationFeature.INDENT_OUTPUT)
+        .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
+
+  @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = ContainerVdu.class, name = "container"),
+    @JsonSubTypes.Type(value = VmVdu.class, name = "vm")
+  })
+  private interface VduKind {}
+
+  private static List<Expectation> loadExpectations() {
+    try (InputStream in =
+        ConformanceTest.class.getResourceAsStream("/conformance/expectations.txt")) {
+      return Expectation.parse(
+          List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\\R")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
