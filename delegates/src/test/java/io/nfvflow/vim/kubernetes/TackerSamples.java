@@ -3,15 +3,17 @@ package io.nfvflow.vim.kubernetes;
 import io.nfvflow.tosca.Container;
 import io.nfvflow.tosca.ContainerVdu;
 import io.nfvflow.tosca.PortMapping;
-import io.nfvflow.tosca.ScalingPolicy;
+import io.nfvflow.tosca.ToscaParser;
 import io.nfvflow.tosca.VnfDescriptor;
-import java.util.LinkedHashMap;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Tacker's container samples ({@code samples/tosca-templates/vnfd/}) as the parser will read them.
- * Built by hand until the parser on {@code wt/tosca} lands.
+ * Tacker's container samples ({@code samples/tosca-templates/vnfd/}), read by the real parser.
  */
 final class TackerSamples {
 
@@ -21,60 +23,26 @@ final class TackerSamples {
 
   /** {@code tosca-vnfd-containerized.yaml}. */
   static VnfDescriptor containerized() {
-    Map<String, String> config = new LinkedHashMap<>();
-    config.put("param0", "key1");
-    config.put("param1", "key2");
-    Container web =
-        new Container(
-            "web_server",
-            "k8s.gcr.io/hpa-example",
-            0.2,
-            100_000_000L,
-            List.of(80),
-            List.of(),
-            List.of(),
-            config);
-    ContainerVdu vdu =
-        new ContainerVdu(
-            "VDU1",
-            "default",
-            List.of(new PortMapping(80, 80)),
-            Map.of("app", "webserver"),
-            "ClusterIP",
-            List.of(web));
-    return descriptor(
-        "A sample containerized VNF with one container per VDU",
-        vdu,
-        new ScalingPolicy("SP1", List.of("VDU1"), 1, 10, 1, 1, null, 50));
+    return parse("tosca-vnfd-containerized.yaml");
   }
 
   /** {@code tosca-vnfd-containerized-two-containers.yaml}. */
   static VnfDescriptor twoContainers() {
-    Container frontEnd =
-        new Container(
-            "front_end", "nginx", 0.5, 512_000_000L, List.of(80), List.of(), List.of(), Map.of());
-    Container rssReader =
-        new Container(
-            "rss_reader",
-            "nickchase/rss-php-nginx:v1",
-            0.5,
-            512_000_000L,
-            List.of(88),
-            List.of(),
-            List.of(),
-            Map.of());
-    ContainerVdu vdu =
-        new ContainerVdu(
-            "VDU1",
-            "default",
-            List.of(new PortMapping(80, 80), new PortMapping(88, 88)),
-            Map.of(),
-            "NodePort",
-            List.of(frontEnd, rssReader));
-    return descriptor(
-        "A sample containerized VNF with two containers per VDU",
-        vdu,
-        new ScalingPolicy("SP1", List.of("VDU1"), 1, 3, 1, 1, null, 40));
+    return parse("tosca-vnfd-containerized-two-containers.yaml");
+  }
+
+  /**
+   * Parses a sample copied verbatim from Tacker 8.0.0 into {@code
+   * src/test/resources/tacker-samples} (copied, so that the module's tests need nothing outside the
+   * repository).
+   */
+  private static VnfDescriptor parse(String sample) {
+    try (InputStream in = TackerSamples.class.getResourceAsStream("/tacker-samples/" + sample)) {
+      String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new ToscaParser().parse(yaml, Map.of());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A one-container VDU without policy, for driver tests. */
@@ -92,17 +60,5 @@ final class TackerSamples {
             List.of(c));
     return new VnfDescriptor(
         "test", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of());
-  }
-
-  private static VnfDescriptor descriptor(
-      String description, ContainerVdu vdu, ScalingPolicy policy) {
-    return new VnfDescriptor(
-        description,
-        Map.of("template_name", "sample-tosca-vnfd"),
-        Map.of(),
-        List.of(vdu),
-        List.of(),
-        List.of(),
-        List.of(policy));
   }
 }
