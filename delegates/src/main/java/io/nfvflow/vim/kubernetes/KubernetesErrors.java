@@ -55,7 +55,7 @@ final class KubernetesErrors {
     String reason;
     if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
       reason = status.getMessage();
-    } else if (e.getCode() == 0 && e.getCause() != null) {
+    } else if (e.getCode() <= 0 && e.getCause() != null) {
       reason = rootCause(e);
     } else {
       reason = e.getMessage();

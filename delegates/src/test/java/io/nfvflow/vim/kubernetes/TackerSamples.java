@@ -12,9 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-/**
- * Tacker's container samples ({@code samples/tosca-templates/vnfd/}), read by the real parser.
- */
+/** Tacker's container samples ({@code samples/tosca-templates/vnfd/}), read by the real parser. */
 final class TackerSamples {
 
   static final String VNF_ID = "3f2a9c1e-5b7d-4e21-9a0c-6d8e1f2b3c4d";
