@@ -1,0 +1,25 @@
+package io.nfvflow.vim.kubernetes;
+
+import io.nfvflow.lcm.LcmErrors;
+import io.nfvflow.lcm.VimDirectory;
+import io.nfvflow.lcm.VnfInventory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task {@code CreateDeployments}: one Deployment per container VDU; already existing ones of this
+ * VNF are kept.
+ */
+@Component
+public class CreateDeploymentsDelegate extends KubernetesStep {
+
+  public CreateDeploymentsDelegate(
+      VnfInventory inventory, VimDirectory directory, KubernetesWorkloads workloads) {
+    super(inventory, directory, workloads);
+  }
+
+  @Override
+  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
+    LcmErrors.vimCall(() -> workloads.createDeployments(vnf));
+  }
+}

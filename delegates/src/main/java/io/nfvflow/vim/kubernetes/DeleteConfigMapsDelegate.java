@@ -1,0 +1,25 @@
+package io.nfvflow.vim.kubernetes;
+
+import io.nfvflow.lcm.LcmErrors;
+import io.nfvflow.lcm.VimDirectory;
+import io.nfvflow.lcm.VnfInventory;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task {@code DeleteConfigMaps}: deletes the VNF's ConfigMaps, found by label (also what a failed
+ * instantiate left).
+ */
+@Component
+public class DeleteConfigMapsDelegate extends KubernetesStep {
+
+  public DeleteConfigMapsDelegate(
+      VnfInventory inventory, VimDirectory directory, KubernetesWorkloads workloads) {
+    super(inventory, directory, workloads);
+  }
+
+  @Override
+  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
+    LcmErrors.vimCall(() -> workloads.deleteConfigMaps(vnf));
+  }
+}
