@@ -1,0 +1,108 @@
+package io.nfvflow.engine.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Failure paths against the real Kubernetes sandbox: pods that never become Ready (the sandbox's
+ * fake kubelet keeps an image named "unpullable" in ImagePullBackOff and makes one named
+ * "crashloop" crash), wrong credentials and an API server that is not there.
+ */
+class KubernetesFailureIT extends SandboxTestBase {
+
+  @Test
+  void unpullableImageFailsTheVnfAndRollsBack() {
+    assertVnfFailsAndLeavesNothing("nfvflow-it/unpullable-app:1.0", "ImagePullBackOff");
+  }
+
+  @Test
+  void crashingContainerFailsTheVnfAndRollsBack() {
+    assertVnfFailsAndLeavesNothing("nfvflow-it/crashloop-app:1.0", "CrashLoopBackOff");
+  }
+
+  @Test
+  void badBearerTokenIsRefusedAndNothingIsRegistered() {
+    String name = unique("it-vim-badtoken");
+    String badToken = "it-bad-token-" + UUID.randomUUID();
+    TackerApi.Response refused =
+        registerVim(name, sandbox.apiUrl(), badToken, sandbox.caPem(), false);
+
+    Secrets.assertAbsent(refused.raw(), badToken, "the answer to a refused VIM registration");
+    assertThat(refused.status()).as("register VIM with a bad token: %s", refused).isEqualTo(400);
+    assertThat(refused.text("/TackerError/type"))
+        .as("TackerError.type in %s", refused)
+        .isNotBlank();
+    assertThat(refused.text("/TackerError/message"))
+        .as("TackerError.message in %s", refused)
+        .isNotBlank();
+    assertNoVimNamed(name);
+  }
+
+  @Test
+  void unreachableApiServerIsRefusedOrRegisteredUnreachable() throws IOException {
+    String name = unique("it-vim-closed");
+    String authUrl = "https://127.0.0.1:" + closedLoopbackPort();
+    TackerApi.Response answer = registerVim(name, authUrl, sandbox.token(), sandbox.caPem(), false);
+    Secrets.assertAbsent(answer.raw(), sandbox.token(), "the answer to an unreachable VIM");
+
+    if (answer.status() >= 400 && answer.status() < 500) {
+      assertThat(answer.text("/TackerError/type")).as("TackerError in %s", answer).isNotBlank();
+      assertNoVimNamed(name);
+      return;
+    }
+    assertThat(answer.status()).as("register VIM at a closed port: %s", answer).isEqualTo(201);
+    String vimId = answer.text("/vim/id");
+    JsonNode vim = awaitVimProbed(vimId);
+    assertThat(vim.path("status").asText())
+        .as("status of %s", vim.path("name"))
+        .isEqualTo("UNREACHABLE");
+
+    // registered but unreachable: it must still be removable without leftovers
+    TackerApi.Response deleted = api.delete("/v1.0/vims/" + vimId);
+    assertThat(deleted.status()).as("delete unreachable VIM: %s", deleted).isEqualTo(204);
+    assertNoVimNamed(name);
+  }
+
+  private void assertVnfFailsAndLeavesNothing(String image, String reason) {
+    String vimId = registerSandboxVim(unique("it-vim"), false).path("id").asText();
+    String tosca = resource("vnfd-failing-image.yaml").replace("@IMAGE@", image);
+    String vnfdId = onboardVnfd(unique("it-vnfd-fail"), tosca);
+    String vnfId = createVnf(unique("it-vnf-fail"), vnfdId, vimId);
+
+    JsonNode vnf = awaitVnfSettled(vnfId);
+    assertThat(vnf.path("status").asText())
+        .as("status of a VNF whose pods never get Ready")
+        .isEqualTo("ERROR");
+    assertThat(vnf.path("error_reason").asText()).as("error_reason").contains(reason);
+
+    // the failed instantiation rolled back: no Deployment, RS, Pod, Service, ConfigMap or HPA left
+    awaitNothingLabelled(vnfId);
+    assertThat(field(eventsOf(vnfId), "resource_state")).as("event states").contains("ERROR");
+
+    // an ERROR VNF can be deleted
+    deleteVnfAndAwaitGone(vnfId);
+    awaitNothingLabelled(vnfId);
+  }
+
+  private void assertNoVimNamed(String name) {
+    TackerApi.Response byName = api.get("/v1.0/vims?name=" + TackerApi.query(name));
+    assertThat(byName.status()).as("list VIMs: %s", byName).isEqualTo(200);
+    assertThat(byName.at("/vims").isArray()).as("vims array in %s", byName).isTrue();
+    assertThat(byName.at("/vims")).as("VIMs named %s", name).isEmpty();
+    TackerApi.Response all = api.get("/v1.0/vims");
+    assertThat(field(all.at("/vims"), "name")).as("all VIM names").doesNotContain(name);
+  }
+
+  /** A loopback port nobody listens on (bound, then released). */
+  private static int closedLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+}

@@ -1,0 +1,230 @@
+#!/usr/bin/env bash
+# tacker-cli-smoke.sh - drive a running nfvflow with the real OpenStack `tacker` CLI
+# (Debian's python3-tackerclient) against the Kubernetes sandbox, as a Tacker user would:
+#
+#   vim-register (Tacker-style VIM config file) -> vim-list -> vnfd-create (two Tacker samples)
+#   -> vnf-create x2 -> vnf-show until ACTIVE -> events-list -> kubectl shows the objects
+#   -> vnf-delete -> vnf-show until gone -> kubectl shows nothing -> vnfd-delete -> vim-delete
+#
+# Every command and its output is printed; the first failure stops the script with a non-zero
+# exit, and whatever it created is removed on the way out (also on failure or Ctrl-C).
+#
+# Needs: nfvflow listening on $NFVFLOW_URL, the sandbox up (scripts/k8s-sandbox.sh up), `tacker`
+# (apt-get install python3-tackerclient) and kubectl (installed by k8s-sandbox.sh build).
+# Settings: NFVFLOW_URL (http://127.0.0.1:9890), K8S_SANDBOX_DIR (/var/tmp/k8s-sandbox),
+# SMOKE_TIMEOUT (seconds to wait for ACTIVE and for deletions, 180).
+set -euo pipefail
+
+NFVFLOW_URL=${NFVFLOW_URL:-http://127.0.0.1:9890}
+SB=${K8S_SANDBOX_DIR:-/var/tmp/k8s-sandbox}
+TIMEOUT=${SMOKE_TIMEOUT:-180}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SAMPLES=$ROOT/engine/src/test/resources/it
+RUN_ID=$(date +%H%M%S)$((RANDOM % 100))
+LABEL=nfvflow.io/vnf-id
+
+TOKEN=
+TMP=
+VIM_NAME=k8s-smoke-$RUN_ID
+VNFDS=()   # names created, removed on exit
+VNFS=()    # ids created, removed on exit
+VIM_CREATED=0
+LAST=
+LEAKED=0
+
+log() { printf '[smoke] %s\n' "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+tacker_() { tacker --os-auth-strategy noauth --os-url "$NFVFLOW_URL" "$@"; }
+kubectl_() { kubectl --kubeconfig "$SB/kubeconfig" --request-timeout=15s "$@"; }
+
+mask() {  # the bearer token must never be shown: mask it and remember that it leaked
+  local text=$1
+  if [[ -n $TOKEN && $text == *"$TOKEN"* ]]; then
+    LEAKED=1
+    text=${text//"$TOKEN"/***}
+  fi
+  printf '%s' "$text"
+}
+
+run() {  # print the command, run it, print its output; fail on a non-zero exit or a leaked token.
+         # LAST = its stdout (the CLI prints a deprecation notice on stderr)
+  local out err rc=0
+  LEAKED=0
+  printf '\n$ %s\n' "$*"
+  out=$("$@" 2>"$TMP/stderr") || rc=$?
+  err=$(grep -v '^Deprecated: tacker command line is deprecated' "$TMP/stderr" || true)
+  out=$(mask "$out")
+  err=$(mask "$err")
+  [[ -z $out ]] || printf '%s\n' "$out"
+  [[ -z $err ]] || printf '%s\n' "$err"
+  ((LEAKED == 0)) || fail "the VIM bearer token appears in the output of: $*"
+  ((rc == 0)) || fail "exit $rc: $*"
+  LAST=$out
+}
+
+quiet() { "$@" 2>/dev/null || true; }  # for polls: output only, failures are answers
+
+vnf_status() { quiet tacker_ vnf-show "$1" -f value -c status; }
+
+vnf_exists() {  # 0 while the API still knows the VNF
+  tacker_ vnf-show "$1" -f value -c id >/dev/null 2>&1
+}
+
+wait_active() {  # id name
+  local end=$((SECONDS + TIMEOUT)) status last=
+  while :; do
+    status=$(vnf_status "$1")
+    [[ $status != "$last" ]] && log "$2: ${status:-<no answer>}" && last=$status
+    case $status in
+      ACTIVE) return 0 ;;
+      ERROR | DEAD)
+        run tacker_ vnf-show "$1"
+        fail "$2 went $status" ;;
+    esac
+    ((SECONDS < end)) || fail "$2 not ACTIVE after ${TIMEOUT}s (last status: ${status:-none})"
+    sleep 2
+  done
+}
+
+wait_gone() {  # id name
+  local end=$((SECONDS + TIMEOUT))
+  while vnf_exists "$1"; do
+    ((SECONDS < end)) || fail "$2 still there ${TIMEOUT}s after vnf-delete (status: $(vnf_status "$1"))"
+    sleep 2
+  done
+  log "$2: gone (vnf-show answers not found)"
+}
+
+labelled() {  # names of every object labelled with the VNF id (the kinds a VNF can leave behind)
+  kubectl_ get deploy,rs,pods,svc,cm,hpa --all-namespaces -l "$LABEL=$1" -o name 2>/dev/null || echo "kubectl-failed"
+}
+
+wait_cluster_empty() {  # id name
+  local end=$((SECONDS + 60)) left
+  while left=$(labelled "$1") && [[ -n $left ]]; do
+    ((SECONDS < end)) || fail "$2: still in the cluster 60s after deletion: $(tr '\n' ' ' <<<"$left")"
+    sleep 1
+  done
+}
+
+cleanup() {
+  local rc=$? id name
+  trap - EXIT INT TERM
+  if ((${#VNFS[@]} + ${#VNFDS[@]} + VIM_CREATED)); then
+    log "cleaning up what this run created"
+    for id in "${VNFS[@]}"; do
+      if vnf_exists "$id"; then
+        quiet tacker_ vnf-delete "$id" >/dev/null
+        local end=$((SECONDS + TIMEOUT))
+        while vnf_exists "$id" && ((SECONDS < end)); do sleep 2; done
+      fi
+    done
+    for name in "${VNFDS[@]}"; do quiet tacker_ vnfd-delete "$name" >/dev/null; done
+    ((VIM_CREATED == 0)) || quiet tacker_ vim-delete "$VIM_NAME" >/dev/null
+  fi
+  [[ -z $TMP ]] || rm -rf -- "$TMP"
+  if ((rc == 0)); then log "PASSED"; else log "FAILED (exit $rc)"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+forget_vnf() { local keep=() id; for id in "${VNFS[@]}"; do [[ $id == "$1" ]] || keep+=("$id"); done; VNFS=("${keep[@]}"); }
+forget_vnfd() { local keep=() n; for n in "${VNFDS[@]}"; do [[ $n == "$1" ]] || keep+=("$n"); done; VNFDS=("${keep[@]}"); }
+
+# ------------------------------------------------------------------ preflight
+TMP=$(mktemp -d)   # private: holds the VIM config (with the token) while vim-register reads it
+chmod 700 "$TMP"
+export CLIFF_MAX_TERM_WIDTH=${CLIFF_MAX_TERM_WIDTH:-160}   # keep the CLI's tables readable in logs
+command -v tacker >/dev/null || fail "no tacker CLI: apt-get install python3-tackerclient"
+command -v kubectl >/dev/null || fail "no kubectl: scripts/k8s-sandbox.sh build installs it"
+[[ -r $SB/run/token && -r $SB/run/pki/ca.crt && -r $SB/kubeconfig ]] ||
+  fail "no sandbox in $SB: scripts/k8s-sandbox.sh build && scripts/k8s-sandbox.sh up"
+kubectl_ get --raw /readyz >/dev/null 2>&1 || fail "the sandbox API server does not answer: scripts/k8s-sandbox.sh up"
+curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
+  fail "nfvflow does not answer on $NFVFLOW_URL (start it: java -jar engine/target/nfvflow.jar)"
+[[ -r $SAMPLES/tosca-vnfd-containerized.yaml ]] || fail "samples missing in $SAMPLES"
+
+TOKEN=$(<"$SB/run/token")
+API_PORT=$(sed -n 's/^API_PORT=//p' "$SB/run/settings.env" 2>/dev/null || true)
+AUTH_URL=https://127.0.0.1:${API_PORT:-6443}
+log "nfvflow $NFVFLOW_URL, sandbox $AUTH_URL, tacker $(tacker --version 2>&1)"
+
+# ------------------------------------------------------------------ VIM
+VIM_CONFIG=$TMP/vim-config.yaml
+(
+  umask 077
+  {
+    echo "auth_url: $AUTH_URL"
+    echo "bearer_token: $TOKEN"
+    echo "project_name: default"
+    echo "type: kubernetes"
+    echo "ssl_ca_cert: |"
+    sed 's/^/  /' "$SB/run/pki/ca.crt"
+  } >"$VIM_CONFIG"
+)
+chmod 600 "$VIM_CONFIG"
+log "VIM config (mode 600, token not shown): $VIM_CONFIG"
+
+VIM_CREATED=1   # from here on, vim-delete on exit (a failed register makes it a no-op)
+run tacker_ vim-register --config-file "$VIM_CONFIG" --is-default "$VIM_NAME"
+rm -f -- "$VIM_CONFIG"
+run tacker_ vim-list
+end=$((SECONDS + TIMEOUT))
+while [[ $(quiet tacker_ vim-show "$VIM_NAME" -f value -c status) == PENDING ]] && ((SECONDS < end)); do sleep 2; done
+run tacker_ vim-show "$VIM_NAME" -f value -c status
+[[ $LAST == REACHABLE ]] || fail "VIM $VIM_NAME is '$LAST', expected REACHABLE"
+
+# ------------------------------------------------------------------ VNFDs and VNFs
+declare -A VNFD_FILE=(
+  [smoke-vnfd-$RUN_ID]=$SAMPLES/tosca-vnfd-containerized.yaml
+  [smoke-vnfd-2c-$RUN_ID]=$SAMPLES/tosca-vnfd-containerized-two-containers.yaml
+)
+VNFD_ORDER=("smoke-vnfd-$RUN_ID" "smoke-vnfd-2c-$RUN_ID")
+for vnfd in "${VNFD_ORDER[@]}"; do
+  VNFDS+=("$vnfd")
+  run tacker_ vnfd-create --vnfd-file "${VNFD_FILE[$vnfd]}" "$vnfd"
+done
+run tacker_ vnfd-list
+
+declare -A VNF_ID=()
+i=0
+for vnfd in "${VNFD_ORDER[@]}"; do
+  i=$((i + 1))
+  vnf=vnf$i-$RUN_ID
+  run tacker_ vnf-create --vnfd-name "$vnfd" --vim-name "$VIM_NAME" "$vnf"
+  run tacker_ vnf-show "$vnf" -f value -c id
+  VNF_ID[$vnf]=$LAST
+  VNFS+=("$LAST")
+done
+
+for vnf in "${!VNF_ID[@]}"; do
+  id=${VNF_ID[$vnf]}
+  wait_active "$id" "$vnf"
+  run tacker_ vnf-show "$vnf"
+  run tacker_ events-list --resource-id "$id"
+  [[ $LAST == *CREATE* ]] || fail "no CREATE event for $vnf"
+  run kubectl_ get deploy,svc,cm,hpa -l "$LABEL=$id"
+  for kind in deployment service horizontalpodautoscaler; do
+    [[ -n $(kubectl_ get "$kind" -l "$LABEL=$id" -o name) ]] || fail "$vnf: no $kind labelled $LABEL=$id"
+  done
+done
+run tacker_ vnf-list
+
+# ------------------------------------------------------------------ teardown, checked
+for vnf in "${!VNF_ID[@]}"; do
+  id=${VNF_ID[$vnf]}
+  run tacker_ vnf-delete "$vnf"
+  wait_gone "$id" "$vnf"
+  wait_cluster_empty "$id" "$vnf"
+  run kubectl_ get deploy,rs,pods,svc,cm,hpa --all-namespaces -l "$LABEL=$id"
+  forget_vnf "$id"
+done
+for vnfd in "${VNFD_ORDER[@]}"; do
+  run tacker_ vnfd-delete "$vnfd"
+  forget_vnfd "$vnfd"
+done
+run tacker_ vim-delete "$VIM_NAME"
+VIM_CREATED=0
+run tacker_ vim-list
