@@ -59,12 +59,14 @@ public final class ToscaParser {
   }
 
   /**
-   * Validates a VNFD for onboarding, before any VNF gives parameter values: inputs without a
-   * default do not fail the check; every other rule applies.
+   * Validates a VNFD for onboarding, before any VNF gives parameter values: an input without a
+   * default stands in with a placeholder of its declared type, every other rule applies. The real
+   * values are checked when a VNF is created with its {@code param_values}.
    *
    * @throws ToscaException naming the node, property and reason for any problem
    */
   public VnfDescriptor validate(String yaml) {
-    throw new UnsupportedOperationException("not yet implemented");
+    Map<String, Object> tree = this.yaml.readMap(yaml, "descriptor");
+    return parse(tree, new OnboardingPlaceholders(tree).values());
   }
 }

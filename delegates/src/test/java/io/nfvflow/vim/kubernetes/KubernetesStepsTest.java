@@ -148,6 +148,20 @@ class KubernetesStepsTest {
   }
 
   @Test
+  void removalTimeoutIsAnIncidentNamingWhatIsLeftUntilItIsGone() throws Exception {
+    when(execution.getVariable(LcmVariables.READY_TIMEOUT)).thenReturn("PT5M");
+    when(workloads.remaining(expected)).thenReturn(List.of("Pod default/p"), List.of());
+    ReportRemovalTimeoutDelegate delegate =
+        new ReportRemovalTimeoutDelegate(inventory, directory, workloads);
+
+    assertThatThrownBy(() -> delegate.execute(execution))
+        .isNotInstanceOf(BpmnError.class)
+        .hasMessageContaining("Pod default/p")
+        .hasMessageContaining("PT5M");
+    delegate.execute(execution); // once gone, a retry of the incident lets the flow go on
+  }
+
+  @Test
   void serviceAddressesBecomeAJsonObject() throws Exception {
     when(workloads.serviceAddresses(expected)).thenReturn(Map.of("VDU1", "10.96.0.42"));
 

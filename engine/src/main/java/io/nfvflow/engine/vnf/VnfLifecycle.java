@@ -74,6 +74,7 @@ public class VnfLifecycle {
       throw TackerException.conflict(
           "DuplicateResourceName", "A VNF named '%s' already exists".formatted(request.name()));
     }
+    VnfdEntity vnfd = vnfd(request);
     VimEntity vim = vims.resolve(request.vimId());
     if ("UNREACHABLE".equals(vim.getStatus())) {
       throw TackerException.conflict(
@@ -81,7 +82,6 @@ public class VnfLifecycle {
           "VIM %s (%s) is UNREACHABLE; fix or update it before creating VNFs on it"
               .formatted(vim.getName(), vim.getId()));
     }
-    VnfdEntity vnfd = vnfd(request);
     VnfDescriptor descriptor = catalogue.descriptor(vnfd, request.paramValues());
     drivers.driver(vim.getType()).checkDeployable(descriptor);
     String workflow = workflow(descriptor, "instantiate", "vnf-instantiate");

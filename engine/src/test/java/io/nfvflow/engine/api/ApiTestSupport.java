@@ -1,10 +1,5 @@
 package io.nfvflow.engine.api;
 
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -15,16 +10,19 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** A whole engine on a fresh H2 database, driven through MockMvc, with the test VIM type fake. */
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(ApiTestSupport.FakeVim.class)
 abstract class ApiTestSupport {
 
   static final ObjectMapper JSON = new ObjectMapper();
@@ -61,19 +59,21 @@ abstract class ApiTestSupport {
   }
 
   Answer post(String path, String body) throws Exception {
-    return call(post(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    return call(
+        MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
   Answer put(String path, String body) throws Exception {
-    return call(put(path).contentType(MediaType.APPLICATION_JSON).content(body));
+    return call(
+        MockMvcRequestBuilders.put(path).contentType(MediaType.APPLICATION_JSON).content(body));
   }
 
   Answer get(String path) throws Exception {
-    return call(get(path));
+    return call(MockMvcRequestBuilders.get(path));
   }
 
   Answer delete(String path) throws Exception {
-    return call(delete(path));
+    return call(MockMvcRequestBuilders.delete(path));
   }
 
   static String unique(String prefix) {

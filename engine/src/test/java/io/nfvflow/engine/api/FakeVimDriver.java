@@ -11,8 +11,8 @@ import io.nfvflow.vim.VimResource;
 import java.util.List;
 
 /**
- * A VIM type for API tests: the bearer token decides the probe's outcome ({@code good},
- * {@code bad} = rejected, anything else = unreachable). Its steps are the test BPMN models {@code
+ * A VIM type for API tests: the bearer token decides the probe's outcome ({@code good}, {@code bad}
+ * = rejected, anything else = unreachable). Its steps are the test BPMN models {@code
  * vnf-instantiate-fake} and {@code vnf-terminate-fake}.
  */
 class FakeVimDriver implements VimDriver {
@@ -39,7 +39,8 @@ class FakeVimDriver implements VimDriver {
   @Override
   public void checkDeployable(VnfDescriptor descriptor) {
     if (descriptor.kind() != DeploymentKind.CONTAINER) {
-      throw ToscaException.unsupported(descriptor.vdus().get(0).name(), null, "fake runs containers");
+      throw ToscaException.unsupported(
+          descriptor.vdus().get(0).name(), null, "fake runs containers");
     }
   }
 

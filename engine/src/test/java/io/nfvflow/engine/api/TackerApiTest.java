@@ -13,7 +13,7 @@ class TackerApiTest extends ApiTestSupport {
   void registersAVimWithSecretsMaskedAndRegionsProbed() throws Exception {
     String name = unique("vim");
     String id = registerVim(name, "good", false);
-    Answer shown = get("/v1.0/vims/" + id + ".json");
+    Answer shown = get("/v1.0/vims/" + id);
     assertThat(shown.status()).isEqualTo(200);
     assertThat(shown.body().path("vim").path("auth_cred").path("bearer_token").asText())
         .isEqualTo("***");
@@ -29,9 +29,9 @@ class TackerApiTest extends ApiTestSupport {
   void clientsResolveNamesWithFilterAndFields() throws Exception {
     String name = unique("vim");
     String id = registerVim(name, "good", false);
-    Answer found = get("/v1.0/vims.json?name=" + name + "&fields=id");
+    Answer found = get("/v1.0/vims?name=" + name + "&fields=id");
     assertThat(found.body().path("vims").toString()).isEqualTo("[{\"id\":\"" + id + "\"}]");
-    assertThat(get("/v1.0/vims.json?name=nope").body().path("vims").size()).isZero();
+    assertThat(get("/v1.0/vims?name=nope").body().path("vims").size()).isZero();
   }
 
   @Test
@@ -56,7 +56,7 @@ class TackerApiTest extends ApiTestSupport {
     String id = registerVim(unique("vim"), "down", false);
     assertThat(get("/v1.0/vims/" + id).body().path("vim").path("status").asText())
         .isEqualTo("UNREACHABLE");
-    Answer events = get("/v1.0/events.json?resource_id=" + id);
+    Answer events = get("/v1.0/events?resource_id=" + id);
     assertThat(events.body().path("events").get(0).path("resource_state").asText())
         .isEqualTo("UNREACHABLE");
   }
@@ -115,7 +115,8 @@ class TackerApiTest extends ApiTestSupport {
 
   @Test
   void unknownIdsAre404TackerErrors() throws Exception {
-    for (String path : new String[] {"/v1.0/vims/x", "/v1.0/vnfds/x", "/v1.0/vnfs/x", "/v1.0/events/9999"}) {
+    for (String path :
+        new String[] {"/v1.0/vims/x", "/v1.0/vnfds/x", "/v1.0/vnfs/x", "/v1.0/events/9999"}) {
       Answer a = get(path);
       assertThat(a.status()).as(path).isEqualTo(404);
       assertThat(a.error().path("message").asText()).as(path).contains("could not be found");
@@ -137,7 +138,7 @@ class TackerApiTest extends ApiTestSupport {
 
   @Test
   void vnfdWithoutImageIsRefused() throws Exception {
-    String yaml = containerVnfd("x").replace("image: x\n", "");
+    String yaml = containerVnfd("x").replaceAll("(?m)^ *image: x\n", "");
     Answer a =
         post(
             "/v1.0/vnfds",
@@ -167,8 +168,11 @@ class TackerApiTest extends ApiTestSupport {
     String id = created.body().path("vnf").path("id").asText();
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> get("/v1.0/vnfs/" + id).body().path("vnf").path("status").asText(), "ACTIVE"::equals);
-    assertThat(get("/v1.0/vnfs/" + id).body().path("vnf").path("lcm_operation").path("state").asText())
+        .until(
+            () -> get("/v1.0/vnfs/" + id).body().path("vnf").path("status").asText(),
+            "ACTIVE"::equals);
+    assertThat(
+            get("/v1.0/vnfs/" + id).body().path("vnf").path("lcm_operation").path("state").asText())
         .isEqualTo("COMPLETED");
     assertThat(get("/v1.0/vnfs/" + id + "/resources").body().path("resources").size()).isEqualTo(1);
     assertThat(delete("/v1.0/vnfds/" + vnfd).status()).isEqualTo(409);
@@ -206,7 +210,9 @@ class TackerApiTest extends ApiTestSupport {
     String vim = registerVim(unique("vim"), "good", false);
     String yaml =
         containerVnfd("nginx")
-            .replace("description: test CNF", "description: custom\nmetadata:\n  workflows:\n    instantiate: custom-instantiate");
+            .replace(
+                "description: test CNF",
+                "description: custom\nmetadata:\n  workflows:\n    instantiate: custom-instantiate");
     String vnfd = onboard(unique("vnfd"), yaml);
     Answer created =
         post(
@@ -218,7 +224,9 @@ class TackerApiTest extends ApiTestSupport {
         .isEqualTo("custom-instantiate");
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> get("/v1.0/vnfs/" + id).body().path("vnf").path("status").asText(), "ACTIVE"::equals);
+        .until(
+            () -> get("/v1.0/vnfs/" + id).body().path("vnf").path("status").asText(),
+            "ACTIVE"::equals);
   }
 
   @Test
@@ -226,7 +234,9 @@ class TackerApiTest extends ApiTestSupport {
     String vim = registerVim(unique("vim"), "good", false);
     String yaml =
         containerVnfd("nginx")
-            .replace("description: test CNF", "description: custom\nmetadata:\n  workflows:\n    instantiate: not-deployed");
+            .replace(
+                "description: test CNF",
+                "description: custom\nmetadata:\n  workflows:\n    instantiate: not-deployed");
     String vnfd = onboard(unique("vnfd"), yaml);
     String name = unique("vnf");
     Answer a =
