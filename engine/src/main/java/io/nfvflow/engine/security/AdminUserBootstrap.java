@@ -42,6 +42,11 @@ public class AdminUserBootstrap {
 
   @EventListener(ApplicationReadyEvent.class)
   public void ensureAdmin() {
+    if (!userId.matches("[A-Za-z0-9]+")) {
+      // Camunda accepts letters and digits only; say so instead of its generic engine error
+      throw new IllegalStateException(
+          "nfvflow.admin.user '%s' is not valid: use letters and digits only".formatted(userId));
+    }
     User user = identity.createUserQuery().userId(userId).singleResult();
     if (user == null) {
       create();

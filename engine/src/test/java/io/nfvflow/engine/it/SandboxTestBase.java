@@ -52,7 +52,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class SandboxTestBase {
 
-  static final String ADMIN_USER = "it-admin";
+  static final String ADMIN_USER = "itadmin";
   static final String ADMIN_PASSWORD = "it-" + UUID.randomUUID();
 
   /** Bounds of every wait: generous against ready-timeout PT90S, yet a hung engine fails. */
