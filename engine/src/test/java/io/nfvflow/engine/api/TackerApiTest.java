@@ -250,6 +250,40 @@ class TackerApiTest extends ApiTestSupport {
   }
 
   @Test
+  void deleteWhileAnOperationRunsIsAConflictUnlessForced() throws Exception {
+    String vim = registerVim(unique("vim"), "good", false);
+    String yaml =
+        containerVnfd("nginx")
+            .replace(
+                "description: test CNF",
+                "description: stuck\nmetadata:\n  workflows:\n    instantiate: stuck-instantiate");
+    String vnfd = onboard(unique("vnfd"), yaml);
+    String id =
+        post(
+                "/v1.0/vnfs",
+                "{\"vnf\": {\"name\": \"%s\", \"vnfd_id\": \"%s\", \"vim_id\": \"%s\"}}"
+                    .formatted(unique("vnf"), vnfd, vim))
+            .body()
+            .path("vnf")
+            .path("id")
+            .asText();
+    Answer refused = delete("/v1.0/vnfs/" + id);
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.error().path("message").asText())
+        .contains("PENDING_CREATE")
+        .contains("force");
+
+    Answer forced =
+        call(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/v1.0/vnfs/" + id)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"vnf\": {\"attributes\": {\"force\": true}}}"));
+    assertThat(forced.status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1.0/vnfs/" + id).status() == 404);
+  }
+
+  @Test
   void renamesVimsAndVnfds() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
     String newName = unique("renamed");
