@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /** Maps every failure of the Tacker API to a {@code TackerError} body: never a stack trace. */
-@RestControllerAdvice(basePackages = "io.nfvflow.engine")
+@RestControllerAdvice
 public class TackerErrorHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(TackerErrorHandler.class);

@@ -220,8 +220,7 @@ public class VimRegistry implements VimDirectory {
       if (e.kind() == VimException.Kind.UNAUTHORIZED) {
         throw TackerException.badRequest(
             "VimUnauthorizedException",
-            "VIM '%s' at %s rejected the credentials: %s"
-                .formatted(vim.name, vim.authUrl, e.getMessage()));
+            "VIM '%s' was not registered: %s".formatted(vim.name, e.getMessage()));
       }
       LOG.info("VIM {} at {} is unreachable: {}", vim.name, vim.authUrl, e.getMessage());
       return VimProbe.unreachable(e.getMessage());

@@ -47,7 +47,7 @@ class TackerApiTest extends ApiTestSupport {
                 .formatted(name));
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error().path("type").asText()).isEqualTo("VimUnauthorizedException");
-    assertThat(a.error().path("message").asText()).contains("rejected the credentials");
+    assertThat(a.error().path("message").asText()).contains("not registered").contains("401");
     assertThat(get("/v1.0/vims?name=" + name).body().path("vims").size()).isZero();
   }
 
@@ -111,6 +111,19 @@ class TackerApiTest extends ApiTestSupport {
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error().path("type").asText()).isEqualTo("MalformedRequestBody");
     assertThat(a.body().toString()).doesNotContain("Exception:").doesNotContain("at io.");
+  }
+
+  @Test
+  void unknownPathsAndMethodsAnswerTackerErrorsToo() throws Exception {
+    Answer path = get("/v1.0/nope");
+    assertThat(path.status()).isEqualTo(404);
+    assertThat(path.error().path("type").asText()).isEqualTo("NotFound");
+    Answer method =
+        call(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch(
+                "/v1.0/vims"));
+    assertThat(method.status()).isEqualTo(405);
+    assertThat(method.error().path("message").asText()).contains("PATCH");
   }
 
   @Test
