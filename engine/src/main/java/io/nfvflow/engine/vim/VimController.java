@@ -1,9 +1,7 @@
 package io.nfvflow.engine.vim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.TackerQuery;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +24,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/v1.0/vims")
 public class VimController {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String MASK = "***";
   private final VimRegistry registry;
 
@@ -65,7 +62,7 @@ public class VimController {
   }
 
   static Map<String, Object> view(VimEntity vim) {
-    Map<String, Object> cred = new LinkedHashMap<>(VimRegistry.read(vim.publicCredentials));
+    Map<String, Object> cred = new LinkedHashMap<>(JsonColumns.stringMap(vim.publicCredentials));
     if (vim.secretKeys != null && !vim.secretKeys.isBlank()) {
       for (String key : vim.secretKeys.split(",")) {
         cred.put(key, MASK);
@@ -78,21 +75,13 @@ public class VimController {
     view.put("description", vim.description == null ? "" : vim.description);
     view.put("type", vim.type);
     view.put("auth_url", vim.authUrl);
-    view.put("vim_project", VimRegistry.read(vim.vimProject));
+    view.put("vim_project", JsonColumns.stringMap(vim.vimProject));
     view.put("auth_cred", cred);
-    view.put("placement_attr", Map.of("regions", regions(vim.regions)));
+    view.put("placement_attr", Map.of("regions", JsonColumns.stringList(vim.regions)));
     view.put("status", vim.status);
     view.put("is_default", vim.isDefault);
     view.put("created_at", vim.createdAt.toString());
     view.put("updated_at", vim.updatedAt == null ? null : vim.updatedAt.toString());
     return view;
-  }
-
-  private static List<String> regions(String json) {
-    try {
-      return json == null ? List.of() : JSON.readValue(json, new TypeReference<>() {});
-    } catch (JsonProcessingException e) {
-      return List.of();
-    }
   }
 }

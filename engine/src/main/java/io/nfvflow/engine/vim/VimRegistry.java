@@ -1,11 +1,9 @@
 package io.nfvflow.engine.vim;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.secret.SecretBox;
+import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.vim.UnknownVimTypeException;
@@ -33,8 +31,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class VimRegistry implements VimDirectory {
 
   private static final Logger LOG = LoggerFactory.getLogger(VimRegistry.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {};
 
   private final VimRepository vims;
   private final VimDrivers drivers;
@@ -101,7 +97,8 @@ public class VimRegistry implements VimDirectory {
       vim.isDefault = u.isDefault();
     }
     if (u.vimProject() != null) {
-      vim.vimProject = write(merge(read(vim.vimProject), u.vimProject()));
+      vim.vimProject =
+          JsonColumns.write(merge(JsonColumns.stringMap(vim.vimProject), u.vimProject()));
     }
     if (u.credentials() != null) {
       replaceCredentials(vim, u.credentials());
@@ -168,9 +165,11 @@ public class VimRegistry implements VimDirectory {
 
   VimConnection connection(VimEntity vim) {
     Map<String, String> secrets =
-        vim.sealedSecrets == null ? Map.of() : read(secretBox.open(vim.sealedSecrets));
-    Map<String, String> open = read(vim.publicCredentials);
-    Map<String, String> project = read(vim.vimProject);
+        vim.sealedSecrets == null
+            ? Map.of()
+            : JsonColumns.stringMap(secretBox.open(vim.sealedSecrets));
+    Map<String, String> open = JsonColumns.stringMap(vim.publicCredentials);
+    Map<String, String> project = JsonColumns.stringMap(vim.vimProject);
     Map<String, String> attributes = new LinkedHashMap<>(open);
     project.forEach((k, v) -> attributes.put("project." + k, v));
     String ca = secrets.get("ssl_ca_cert");
@@ -190,9 +189,9 @@ public class VimRegistry implements VimDirectory {
     vim.tenantId = r.tenantId();
     vim.authUrl = r.authUrl();
     vim.isDefault = r.isDefault();
-    vim.vimProject = write(r.vimProject());
-    vim.publicCredentials = write(r.publicCredentials());
-    vim.sealedSecrets = secretBox.seal(write(r.secrets()));
+    vim.vimProject = JsonColumns.write(r.vimProject());
+    vim.publicCredentials = JsonColumns.write(r.publicCredentials());
+    vim.sealedSecrets = secretBox.seal(JsonColumns.write(r.secrets()));
     vim.secretKeys = String.join(",", r.secrets().keySet());
   }
 
@@ -201,15 +200,18 @@ public class VimRegistry implements VimDirectory {
     Map<String, String> open = new LinkedHashMap<>();
     cred.forEach((k, v) -> (VimRegistration.SECRET_KEYS.contains(k) ? secrets : open).put(k, v));
     Map<String, String> oldSecrets =
-        vim.sealedSecrets == null ? Map.of() : read(secretBox.open(vim.sealedSecrets));
+        vim.sealedSecrets == null
+            ? Map.of()
+            : JsonColumns.stringMap(secretBox.open(vim.sealedSecrets));
     Map<String, String> mergedSecrets = merge(oldSecrets, secrets);
     if (secrets.containsKey("bearer_token")) {
       mergedSecrets.remove("password");
     } else if (secrets.containsKey("password")) {
       mergedSecrets.remove("bearer_token");
     }
-    vim.publicCredentials = write(merge(read(vim.publicCredentials), open));
-    vim.sealedSecrets = secretBox.seal(write(mergedSecrets));
+    vim.publicCredentials =
+        JsonColumns.write(merge(JsonColumns.stringMap(vim.publicCredentials), open));
+    vim.sealedSecrets = secretBox.seal(JsonColumns.write(mergedSecrets));
     vim.secretKeys = String.join(",", mergedSecrets.keySet());
   }
 
@@ -229,7 +231,7 @@ public class VimRegistry implements VimDirectory {
 
   private void record(VimEntity vim, VimProbe probe, String eventType) {
     vim.status = probe.reachable() ? "REACHABLE" : "UNREACHABLE";
-    vim.regions = writeList(probe.regions());
+    vim.regions = JsonColumns.write(probe.regions());
     events.record(EventLog.VIM, vim.id, vim.status, eventType, probe.detail());
   }
 
@@ -266,29 +268,5 @@ public class VimRegistry implements VimDirectory {
     Map<String, String> merged = new LinkedHashMap<>(base);
     merged.putAll(more);
     return merged;
-  }
-
-  static Map<String, String> read(String json) {
-    try {
-      return json == null ? Map.of() : JSON.readValue(json, STRING_MAP);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt VIM settings column", e);
-    }
-  }
-
-  static String write(Map<String, String> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String writeList(List<String> list) {
-    try {
-      return JSON.writeValueAsString(list);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

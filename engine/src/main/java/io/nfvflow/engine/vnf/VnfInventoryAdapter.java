@@ -1,8 +1,7 @@
 package io.nfvflow.engine.vnf;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nfvflow.engine.event.EventLog;
+import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.vim.VimUsers;
 import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.engine.vnfd.VnfdUsers;
@@ -22,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final VnfRepository vnfs;
   private final LcmOperationRepository operations;
   private final VnfdCatalogue catalogue;
@@ -56,7 +54,7 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
     VnfEntity vnf = vnf(vnfId);
     vnf.status = "ACTIVE";
     vnf.errorReason = null;
-    vnf.mgmtIpAddress = mgmtAddresses.isEmpty() ? null : json(mgmtAddresses);
+    vnf.mgmtIpAddress = mgmtAddresses.isEmpty() ? null : JsonColumns.write(mgmtAddresses);
     vnf.updatedAt = Instant.now();
     String eventType = finish(operationId, "COMPLETED", null);
     events.record(EventLog.VNF, vnfId, "ACTIVE", eventType, "VNF is active");
@@ -116,13 +114,5 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
 
   private static String truncate(String s) {
     return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
-  }
-
-  private static String json(Map<String, String> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

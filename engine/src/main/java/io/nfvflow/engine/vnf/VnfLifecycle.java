@@ -1,9 +1,8 @@
 package io.nfvflow.engine.vnf;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nfvflow.engine.event.EventLog;
+import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimEntity;
 import io.nfvflow.engine.vim.VimRegistry;
@@ -33,7 +32,6 @@ public class VnfLifecycle {
   static final String INSTANTIATE = "INSTANTIATE";
   static final String TERMINATE = "TERMINATE";
   static final List<String> RUNNING = List.of("STARTING", "PROCESSING");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final VnfRepository vnfs;
   private final LcmOperationRepository operations;
@@ -94,7 +92,7 @@ public class VnfLifecycle {
     vnf.vnfdId = vnfd.getId();
     vnf.vimId = vim.getId();
     vnf.status = "PENDING_CREATE";
-    vnf.paramValues = json(request.paramValues());
+    vnf.paramValues = JsonColumns.write(request.paramValues());
     vnf.createdAt = Instant.now();
     vnfs.save(vnf);
     start(vnf, vim.getType(), INSTANTIATE, workflow, "CREATE");
@@ -199,18 +197,6 @@ public class VnfLifecycle {
   }
 
   static Map<String, Object> params(VnfEntity vnf) {
-    try {
-      return vnf.paramValues == null ? Map.of() : JSON.readValue(vnf.paramValues, Map.class);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("corrupt param_values of VNF " + vnf.id, e);
-    }
-  }
-
-  private static String json(Map<String, Object> map) {
-    try {
-      return JSON.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return JsonColumns.map(vnf.paramValues);
   }
 }

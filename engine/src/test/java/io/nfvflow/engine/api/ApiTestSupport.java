@@ -113,6 +113,21 @@ abstract class ApiTestSupport {
     return a.body().path("vnfd").path("id").asText();
   }
 
+  Answer createVnf(String name, String vnfdId, String vimId) throws Exception {
+    return post(
+        "/v1.0/vnfs",
+        "{\"vnf\": {\"name\": \"%s\", \"vnfd_id\": \"%s\", \"vim_id\": \"%s\"}}"
+            .formatted(name, vnfdId, vimId));
+  }
+
+  /** The test container VNFD naming its own instantiate workflow. */
+  static String vnfdWithWorkflow(String processId) {
+    return containerVnfd("nginx")
+        .replace(
+            "description: test CNF",
+            "description: custom\nmetadata:\n  workflows:\n    instantiate: " + processId);
+  }
+
   static String containerVnfd(String image) {
     return """
         tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0

@@ -221,17 +221,9 @@ class TackerApiTest extends ApiTestSupport {
   @Test
   void aVnfdMayNameItsOwnInstantiateWorkflow() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
-    String yaml =
-        containerVnfd("nginx")
-            .replace(
-                "description: test CNF",
-                "description: custom\nmetadata:\n  workflows:\n    instantiate: custom-instantiate");
+    String yaml = vnfdWithWorkflow("custom-instantiate");
     String vnfd = onboard(unique("vnfd"), yaml);
-    Answer created =
-        post(
-            "/v1.0/vnfs",
-            "{\"vnf\": {\"name\": \"%s\", \"vnfd_id\": \"%s\", \"vim_id\": \"%s\"}}"
-                .formatted(unique("vnf"), vnfd, vim));
+    Answer created = createVnf(unique("vnf"), vnfd, vim);
     String id = created.body().path("vnf").path("id").asText();
     assertThat(created.body().path("vnf").path("lcm_operation").path("workflow").asText())
         .isEqualTo("custom-instantiate");
@@ -245,18 +237,10 @@ class TackerApiTest extends ApiTestSupport {
   @Test
   void aVnfdNamingAnUndeployedWorkflowIsRefusedAtCreate() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
-    String yaml =
-        containerVnfd("nginx")
-            .replace(
-                "description: test CNF",
-                "description: custom\nmetadata:\n  workflows:\n    instantiate: not-deployed");
+    String yaml = vnfdWithWorkflow("not-deployed");
     String vnfd = onboard(unique("vnfd"), yaml);
     String name = unique("vnf");
-    Answer a =
-        post(
-            "/v1.0/vnfs",
-            "{\"vnf\": {\"name\": \"%s\", \"vnfd_id\": \"%s\", \"vim_id\": \"%s\"}}"
-                .formatted(name, vnfd, vim));
+    Answer a = createVnf(name, vnfd, vim);
     assertThat(a.status()).isEqualTo(400);
     assertThat(a.error().path("message").asText()).contains("not-deployed");
     assertThat(get("/v1.0/vnfs?name=" + name).body().path("vnfs").size()).isZero();
@@ -265,21 +249,9 @@ class TackerApiTest extends ApiTestSupport {
   @Test
   void deleteWhileAnOperationRunsIsAConflictUnlessForced() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
-    String yaml =
-        containerVnfd("nginx")
-            .replace(
-                "description: test CNF",
-                "description: stuck\nmetadata:\n  workflows:\n    instantiate: stuck-instantiate");
+    String yaml = vnfdWithWorkflow("stuck-instantiate");
     String vnfd = onboard(unique("vnfd"), yaml);
-    String id =
-        post(
-                "/v1.0/vnfs",
-                "{\"vnf\": {\"name\": \"%s\", \"vnfd_id\": \"%s\", \"vim_id\": \"%s\"}}"
-                    .formatted(unique("vnf"), vnfd, vim))
-            .body()
-            .path("vnf")
-            .path("id")
-            .asText();
+    String id = createVnf(unique("vnf"), vnfd, vim).body().path("vnf").path("id").asText();
     Answer refused = delete("/v1.0/vnfs/" + id);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.error().path("message").asText())
