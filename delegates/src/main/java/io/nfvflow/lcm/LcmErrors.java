@@ -21,6 +21,9 @@ public final class LcmErrors {
   /** A workload can never become ready (image pull error, crash loop, unschedulable). */
   public static final String WORKLOAD_FAILED = "WORKLOAD_FAILED";
 
+  /** A Heat stack ended in CREATE_FAILED (the message holds Heat's reason). */
+  public static final String STACK_FAILED = "STACK_FAILED";
+
   /** Workloads did not become ready within the readiness timeout. */
   public static final String READY_TIMEOUT = "READY_TIMEOUT";
 

@@ -24,6 +24,12 @@ public final class LcmVariables {
   /** ISO-8601 duration after which waiting for readiness gives up, for example {@code PT5M}. */
   public static final String READY_TIMEOUT = "readyTimeout";
 
+  /**
+   * ISO-8601 duration until the next poll of a loop with backoff, set by the check before the timer
+   * (for example Heat stack checks double it up to a ceiling).
+   */
+  public static final String POLL_DELAY = "pollDelay";
+
   /** Set by readiness checks: {@code true} when every workload is ready. */
   public static final String READY = "ready";
 
