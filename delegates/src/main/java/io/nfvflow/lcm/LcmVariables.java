@@ -12,6 +12,9 @@ public final class LcmVariables {
   /** The VNF the operation works on. */
   public static final String VNF_ID = "vnfId";
 
+  /** The VNF's name, so that an engineer finds the operation in cockpit by the name they know. */
+  public static final String VNF_NAME = "vnfName";
+
   /** The operation (also the business key). */
   public static final String OPERATION_ID = "operationId";
 

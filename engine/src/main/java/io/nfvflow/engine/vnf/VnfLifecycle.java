@@ -94,7 +94,7 @@ public class VnfLifecycle {
     vnf.status = "PENDING_CREATE";
     vnf.paramValues = JsonColumns.write(request.paramValues());
     vnf.createdAt = Instant.now();
-    vnfs.save(vnf);
+    vnf = vnfs.save(vnf);
     start(vnf, vim.getType(), INSTANTIATE, workflow, "CREATE");
     return vnf;
   }
@@ -126,14 +126,15 @@ public class VnfLifecycle {
 
   private void start(
       VnfEntity vnf, String vimType, String operation, String workflow, String eventType) {
-    LcmOperationEntity op = new LcmOperationEntity();
-    op.id = UUID.randomUUID().toString();
-    op.vnfId = vnf.id;
-    op.operation = operation;
-    op.state = "STARTING";
-    op.processDefinitionKey = workflow;
-    op.startedAt = Instant.now();
-    operations.save(op);
+    LcmOperationEntity fresh = new LcmOperationEntity();
+    fresh.id = UUID.randomUUID().toString();
+    fresh.vnfId = vnf.id;
+    fresh.operation = operation;
+    fresh.state = "STARTING";
+    fresh.processDefinitionKey = workflow;
+    fresh.startedAt = Instant.now();
+    // save() merges an entity with an assigned id: only the returned instance is managed
+    LcmOperationEntity op = operations.save(fresh);
     events.record(
         "vnf",
         vnf.id,
@@ -144,6 +145,8 @@ public class VnfLifecycle {
         Map.of(
             LcmVariables.VNF_ID,
             vnf.id,
+            LcmVariables.VNF_NAME,
+            vnf.name,
             LcmVariables.OPERATION_ID,
             op.id,
             LcmVariables.VIM_TYPE,

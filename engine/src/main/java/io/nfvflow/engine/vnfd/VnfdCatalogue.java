@@ -78,7 +78,7 @@ public class VnfdCatalogue {
     entity.templateSource = source;
     entity.template = yaml;
     entity.createdAt = Instant.now();
-    vnfds.save(entity);
+    entity = vnfds.save(entity);
     events.record(EventLog.VNFD, entity.id, "OnBoarded", "CREATE", "VNFD " + name + " onboarded");
     return entity;
   }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The Tacker v1.0 API end to end through the engine, on the test VIM type. */
 class TackerApiTest extends ApiTestSupport {
@@ -166,17 +168,20 @@ class TackerApiTest extends ApiTestSupport {
     assertThat(a.error().path("message").asText()).contains("VDU1").contains("image");
   }
 
+  @Autowired HistoryService history;
+
   @Test
   void vnfGoesActiveThenIsDeletedThroughTheWorkflows() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
     String vnfd = onboard(unique("vnfd"), containerVnfd("nginx"));
+    String name = unique("vnf");
     Answer created =
         post(
             "/v1.0/vnfs",
             """
             {"vnf": {"name": "%s", "vnfd_id": "%s", "vim_id": "%s", "attributes": {}}}
             """
-                .formatted(unique("vnf"), vnfd, vim));
+                .formatted(name, vnfd, vim));
     assertThat(created.status()).isEqualTo(201);
     String id = created.body().path("vnf").path("id").asText();
     await()
@@ -188,6 +193,43 @@ class TackerApiTest extends ApiTestSupport {
             get("/v1.0/vnfs/" + id).body().path("vnf").path("lcm_operation").path("state").asText())
         .isEqualTo("COMPLETED");
     assertThat(get("/v1.0/vnfs/" + id + "/resources").body().path("resources").size()).isEqualTo(1);
+    String instance =
+        get("/v1.0/vnfs/" + id)
+            .body()
+            .path("vnf")
+            .path("lcm_operation")
+            .path("process_instance_id")
+            .asText();
+    System.out.println(
+        "DEBUG instance="
+            + instance
+            + " vars="
+            + history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .list()
+                .stream()
+                .map(v -> v.getName())
+                .toList()
+            + " all="
+            + history.createHistoricVariableInstanceQuery().variableName("vnfName").list().size());
+    assertThat(
+            history
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance)
+                .variableName("vnfName")
+                .singleResult()
+                .getValue())
+        .as("cockpit shows the VNF's name")
+        .isEqualTo(name);
+    assertThat(
+            get("/v1.0/vnfs/" + id)
+                .body()
+                .path("vnf")
+                .path("lcm_operation")
+                .path("operation")
+                .asText())
+        .isEqualTo("INSTANTIATE");
     assertThat(delete("/v1.0/vnfds/" + vnfd).status()).isEqualTo(409);
     assertThat(delete("/v1.0/vims/" + vim).status()).isEqualTo(409);
 
