@@ -33,4 +33,22 @@ final class DeploymentReadiness {
     }
     return Optional.empty();
   }
+
+  /**
+   * Why a Deployment can never get its pods, if it cannot: the controller reports {@code
+   * ReplicaFailure} when it may not create pods at all (quota exceeded, admission refused), a
+   * failure that waiting does not fix.
+   */
+  static Optional<String> failure(Deployment d) {
+    if (d.getStatus() == null || d.getStatus().getConditions() == null) {
+      return Optional.empty();
+    }
+    return d.getStatus().getConditions().stream()
+        .filter(c -> "ReplicaFailure".equals(c.getType()) && "True".equals(c.getStatus()))
+        .findFirst()
+        .map(
+            c ->
+                "Deployment %s: %s: %s"
+                    .formatted(KubernetesWorkloads.ref(d), c.getReason(), c.getMessage()));
+  }
 }

@@ -107,16 +107,21 @@ public class KubernetesWorkloads {
   public WorkloadStatus readiness(KubernetesVnf vnf) {
     KubernetesClient client = clients.client(vnf.vim());
     List<String> notReady = new ArrayList<>();
+    Optional<String> deploymentFailure = Optional.empty();
     for (VduManifests m : vnf.manifests()) {
       Deployment live = get(client, m.deployment());
       if (live == null) {
         notReady.add("Deployment %s does not exist".formatted(ref(m.deployment())));
       } else {
         DeploymentReadiness.notReady(live).ifPresent(notReady::add);
+        deploymentFailure = deploymentFailure.or(() -> DeploymentReadiness.failure(live));
       }
     }
     if (notReady.isEmpty()) {
       return new WorkloadStatus(List.of(), Optional.empty());
+    }
+    if (deploymentFailure.isPresent()) {
+      return new WorkloadStatus(notReady, deploymentFailure);
     }
     Optional<String> failure =
         vnf.namespaces().stream()

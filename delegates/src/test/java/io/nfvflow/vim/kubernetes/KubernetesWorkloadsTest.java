@@ -159,6 +159,29 @@ class KubernetesWorkloadsTest {
   }
 
   @Test
+  void aDeploymentThatMayNotCreatePodsFailsWithTheControllersReason() {
+    workloads.createDeployments(vnf);
+    Deployment d = client.apps().deployments().inNamespace("default").withName(DEPLOYMENT).get();
+    d.setStatus(
+        new DeploymentStatusBuilder()
+            .withObservedGeneration(d.getMetadata().getGeneration())
+            .withAvailableReplicas(0)
+            .addNewCondition()
+            .withType("ReplicaFailure")
+            .withStatus("True")
+            .withReason("FailedCreate")
+            .withMessage("pods \"web-1\" is forbidden: exceeded quota: pods=0")
+            .endCondition()
+            .build());
+    client.resource(d).updateStatus();
+
+    assertThat(workloads.readiness(vnf).failure().orElseThrow())
+        .isEqualTo(
+            "Deployment default/%s: FailedCreate: pods \"web-1\" is forbidden: exceeded quota: pods=0"
+                .formatted(DEPLOYMENT));
+  }
+
+  @Test
   void podsOfOtherVnfsDoNotFailThisOne() {
     workloads.createDeployments(vnf);
     Pod foreign =

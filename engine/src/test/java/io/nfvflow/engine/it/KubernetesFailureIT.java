@@ -3,6 +3,9 @@ package io.nfvflow.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -18,12 +21,12 @@ class KubernetesFailureIT extends SandboxTestBase {
 
   @Test
   void unpullableImageFailsTheVnfAndRollsBack() {
-    assertVnfFailsAndLeavesNothing("nfvflow-it/unpullable-app:1.0", "ImagePullBackOff");
+    assertImageFailsTheVnf("nfvflow-it/unpullable-app:1.0", "ImagePullBackOff");
   }
 
   @Test
   void crashingContainerFailsTheVnfAndRollsBack() {
-    assertVnfFailsAndLeavesNothing("nfvflow-it/crashloop-app:1.0", "CrashLoopBackOff");
+    assertImageFailsTheVnf("nfvflow-it/crashloop-app:1.0", "CrashLoopBackOff");
   }
 
   @Test
@@ -69,9 +72,43 @@ class KubernetesFailureIT extends SandboxTestBase {
     assertNoVimNamed(name);
   }
 
-  private void assertVnfFailsAndLeavesNothing(String image, String reason) {
+  @Test
+  void podsForbiddenByAQuotaFailTheVnfAtOnce() {
+    String namespace = unique("it-quota");
+    k8s.namespaces()
+        .resource(
+            new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+        .create();
+    try {
+      k8s.resourceQuotas()
+          .inNamespace(namespace)
+          .resource(
+              new ResourceQuotaBuilder()
+                  .withNewMetadata()
+                  .withName("no-pods")
+                  .endMetadata()
+                  .withNewSpec()
+                  .addToHard("pods", new Quantity("0"))
+                  .endSpec()
+                  .build())
+          .create();
+      String tosca =
+          resource("vnfd-failing-image.yaml")
+              .replace("@IMAGE@", "nginx")
+              .replace("namespace: default", "namespace: " + namespace);
+      assertVnfFailsAndLeavesNothing(tosca, "exceeded quota");
+    } finally {
+      k8s.namespaces().withName(namespace).delete();
+    }
+  }
+
+  private void assertImageFailsTheVnf(String image, String reason) {
+    assertVnfFailsAndLeavesNothing(
+        resource("vnfd-failing-image.yaml").replace("@IMAGE@", image), reason);
+  }
+
+  private void assertVnfFailsAndLeavesNothing(String tosca, String reason) {
     String vimId = registerSandboxVim(unique("it-vim"), false).path("id").asText();
-    String tosca = resource("vnfd-failing-image.yaml").replace("@IMAGE@", image);
     String vnfdId = onboardVnfd(unique("it-vnfd-fail"), tosca);
     String vnfId = createVnf(unique("it-vnf-fail"), vnfdId, vimId);
 
