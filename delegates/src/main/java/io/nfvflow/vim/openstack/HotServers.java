@@ -116,9 +116,22 @@ final class HotServers {
         "port_security_enabled", cp.antiSpoofingProtection(),
         "security_groups", cp.securityGroups().isEmpty() ? null : cp.securityGroups(),
         "mac_address", cp.macAddress(),
-        "fixed_ips", cp.ipAddress() == null ? null : List.of(Map.of("ip_address", cp.ipAddress())),
+        "fixed_ips", fixedIps(cp, vl, refs),
         "binding:vnic_type", vnicType(cp),
         "tags", vnf.tags());
+  }
+
+  /**
+   * On a network of the stack the port names the subnet: without that reference Heat could create
+   * the port before the subnet, and the port would come up without an address.
+   */
+  private static List<Map<String, Object>> fixedIps(
+      ConnectionPoint cp, VirtualLink vl, HotRefs refs) {
+    Object subnet = vl.createsNetwork() ? refs.resource(HotNetworks.subnetResource(vl)) : null;
+    if (subnet == null && cp.ipAddress() == null) {
+      return null;
+    }
+    return List.of(ordered("subnet", subnet, "ip_address", cp.ipAddress()));
   }
 
   /** Tacker's "vnic" and "normal" are Neutron's default; the parser already refuses sriov. */
