@@ -14,12 +14,21 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /** A VM VDU as Heat resources: one {@code OS::Neutron::Port} per CP and the server. */
 final class HotServers {
 
-  static final String VNF_ID_KEY = "nfvflow.io/vnf-id";
-  static final String VDU_KEY = "nfvflow.io/vdu";
+  /**
+   * Ownership keys in server metadata. Nova refuses '/' in metadata keys, so the labels' {@code
+   * nfvflow.io/vnf-id} becomes {@code nfvflow.io:vnf-id}.
+   */
+  static final String VNF_ID_KEY = "nfvflow.io:vnf-id";
+
+  static final String VDU_KEY = "nfvflow.io:vdu";
+
+  /** What Nova accepts as a metadata key (its API schema); values are at most 255 characters. */
+  private static final Pattern METADATA_KEY = Pattern.compile("[a-zA-Z0-9-_:. ]{1,255}");
 
   /** Glance disk formats an image URL's extension names; anything else is taken as qcow2. */
   private static final Set<String> DISK_FORMATS =
@@ -97,9 +106,24 @@ final class HotServers {
    */
   private static Map<String, String> metadata(VmVdu vdu, HotVnf vnf) {
     Map<String, String> metadata = new TreeMap<>(vdu.metadata());
+    metadata.forEach((key, value) -> checkMetadata(vdu, key, value));
     metadata.put(VNF_ID_KEY, vnf.id());
     metadata.put(VDU_KEY, vdu.name());
     return metadata;
+  }
+
+  /** Nova would fail the stack minutes later; say which entry is wrong before anything starts. */
+  private static void checkMetadata(VmVdu vdu, String key, String value) {
+    if (!METADATA_KEY.matcher(key).matches()) {
+      throw ToscaException.invalid(
+          vdu.name(),
+          "metadata",
+          "key '" + key + "' is not a Nova metadata key (letters, digits, space and -_:. only)");
+    }
+    if (value.length() > 255) {
+      throw ToscaException.invalid(
+          vdu.name(), "metadata." + key, "Nova allows at most 255 characters in a value");
+    }
   }
 
   private static Map<String, Object> port(ConnectionPoint cp, HotRefs refs, HotVnf vnf) {
