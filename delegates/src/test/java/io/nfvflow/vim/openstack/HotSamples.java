@@ -39,8 +39,12 @@ final class HotSamples {
     return parser.parse(read(vnfd(name)), parser.parseParamValues(read(vnfd(paramsSample))));
   }
 
-  /** A descriptor written inline in a test. */
-  static VnfDescriptor parse(String yaml) {
+  /** A descriptor written inline in a test: its node templates (and policies) only. */
+  static VnfDescriptor parse(String nodeTemplatesAndPolicies) {
+    String yaml =
+        "tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0\n"
+            + "topology_template:\n  node_templates:\n"
+            + nodeTemplatesAndPolicies;
     return new ToscaParser().parse(yaml, Map.of());
   }
 
