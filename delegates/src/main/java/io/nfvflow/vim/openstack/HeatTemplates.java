@@ -1,0 +1,102 @@
+package io.nfvflow.vim.openstack;
+
+import io.nfvflow.tosca.ConnectionPoint;
+import io.nfvflow.tosca.ScalingPolicy;
+import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.VmVdu;
+import io.nfvflow.tosca.VnfDescriptor;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Translates the VM VDUs of a TOSCA descriptor into a Heat (HOT) stack. Pure: no cloud calls; the
+ * cloud's flavors come in as an argument.
+ *
+ * <p>Resource names are the TOSCA node names (VDU → server, CP → port, VL with a cidr → net), plus
+ * {@code <VL>_subnet}, {@code <VDU>_image}, {@code <SP>_group}, {@code <SP>_scale_out} and {@code
+ * <SP>_scale_in}. The same descriptor always gives the same text.
+ */
+public final class HeatTemplates {
+
+  private HeatTemplates() {}
+
+  /** Stack name for a VNF: {@code "nfvflow-" + vnfId} (Heat names must start with a letter). */
+  public static String stackName(String vnfId) {
+    return "nfvflow-" + vnfId;
+  }
+
+  /** Tags that mark ownership: {@code nfvflow} and {@code "nfvflow-vnf-" + vnfId}. */
+  public static List<String> tags(String vnfId) {
+    return List.of("nfvflow", "nfvflow-vnf-" + vnfId);
+  }
+
+  /** Output key holding a VDU's management IP(s): {@code "mgmt_ip-" + vdu}. */
+  public static String mgmtOutput(String vdu) {
+    return "mgmt_ip-" + vdu;
+  }
+
+  /** The {@code OS::Heat::AutoScalingGroup} of a scaling policy: {@code <policy>_group}. */
+  public static String scalingGroup(String policy) {
+    return policy + "_group";
+  }
+
+  /** The {@code OS::Heat::ScalingPolicy} to signal to scale out: {@code <policy>_scale_out}. */
+  public static String scaleOutPolicy(String policy) {
+    return policy + "_scale_out";
+  }
+
+  /** The {@code OS::Heat::ScalingPolicy} to signal to scale in: {@code <policy>_scale_in}. */
+  public static String scaleInPolicy(String policy) {
+    return policy + "_scale_in";
+  }
+
+  /**
+   * Translates the VM VDUs of a descriptor.
+   *
+   * @param flavors the cloud's flavors, used when a VDU gives {@code nfv_compute} instead of {@code
+   *     flavor}
+   * @throws ToscaException naming the node when the descriptor cannot become a Heat stack: a
+   *     container VDU, no flavor that fits (the message lists the flavors that exist), or a
+   *     combination Heat cannot express
+   */
+  public static HeatStack translate(
+      String vnfId, VnfDescriptor descriptor, List<FlavorInfo> flavors) {
+    HotVnf vnf = HotVnf.of(vnfId, descriptor, flavors);
+    HotTemplate top = new HotTemplate();
+    HotNetworks.add(top, vnf);
+    for (VmVdu vdu : vnf.vdus()) {
+      if (vdu.imageUrl() != null) {
+        HotServers.addImage(top, vnf, vdu);
+      }
+    }
+    for (VmVdu vdu : vnf.vdus()) {
+      if (!vnf.isScaled(vdu)) {
+        HotServers.add(top, HotRefs.topLevel(), vnf, vdu);
+      }
+    }
+    Map<String, String> files = new TreeMap<>();
+    for (ScalingPolicy policy : descriptor.scalingPolicies()) {
+      Map.Entry<String, String> nested = HotScaling.add(top, vnf, policy);
+      files.put(nested.getKey(), nested.getValue());
+    }
+    addScaledOutputs(top, vnf);
+    String template = HotYaml.write(top.toMap(descriptor.description()));
+    return new HeatStack(stackName(vnfId), template, files, tags(vnfId));
+  }
+
+  /** Unscaled VDUs got their output with their server; a scaled one reads its group's list. */
+  private static void addScaledOutputs(HotTemplate top, HotVnf vnf) {
+    for (VmVdu vdu : vnf.vdus()) {
+      Optional<ScalingPolicy> policy = vnf.descriptor().scalingPolicyFor(vdu.name());
+      Optional<ConnectionPoint> mgmt = vnf.managementPort(vdu);
+      if (policy.isPresent() && mgmt.isPresent()) {
+        top.output(
+            mgmtOutput(vdu.name()),
+            "Management IP addresses of every " + vdu.name() + " in " + policy.get().name(),
+            HotScaling.mgmtOutputValue(policy.get(), vdu.name()));
+      }
+    }
+  }
+}
