@@ -140,6 +140,24 @@ class VnfInstantiateOpenstackTest {
     assertThat(delaysSeen).containsExactly(null, "PT10S", "PT20S", "PT40S");
   }
 
+  /** The backoff state belongs to the wait: the caller gets the results, not the last delay. */
+  @Test
+  void pollDelayStaysInsideTheWait() {
+    steps.on("checkStackCreatedDelegate", notYet("ready", "PT10S"), ready(true));
+    ProcessInstance caller = startUnderCaller();
+
+    run("CreateStack", "CheckStackCreated", "WaitForStackPollTimer");
+    run("CheckStackCreated", "ReadStackOutputs");
+
+    assertThat(caller)
+        .isEnded()
+        .hasPassed("CallerDone")
+        .variables()
+        .containsEntry("mgmtAddresses", Steps.MGMT_ADDRESSES)
+        .doesNotContainKey("pollDelay");
+    assertThat(steps.variablesSeenBy("readStackOutputsDelegate")).doesNotContainKey("pollDelay");
+  }
+
   /**
    * A check that says "not yet" without a pollDelay is a delegate bug; the timer cannot be armed,
    * so the check's job fails and ends as an incident rather than the wait hanging or ending.
@@ -154,7 +172,7 @@ class VnfInstantiateOpenstackTest {
 
     assertThat(incidentsAt("CheckStackCreated"))
         .singleElement()
-        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("pollDelay"));
+        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("WaitForStackPollTimer"));
     assertThat(instance).isActive().isWaitingAt("CheckStackCreated");
   }
 

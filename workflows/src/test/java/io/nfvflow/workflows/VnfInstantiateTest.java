@@ -280,6 +280,36 @@ class VnfInstantiateTest {
     assertThat(steps.calls()).contains("deleteStackDelegate").doesNotContain("activateVnfDelegate");
   }
 
+  /**
+   * The stack checks double pollDelay from the value they find. The clean-up's deletion wait must
+   * start its backoff afresh, not from the delay the failed creation had grown to.
+   */
+  @Test
+  void onOpenstackTheCleanUpStartsItsBackoffAfresh() {
+    List<Object> delaysSeen = new ArrayList<>();
+    steps.on(
+        "checkStackCreatedDelegate",
+        notYet("ready", "PT10S"),
+        notYet("ready", "PT20S"),
+        fail(new BpmnError("STACK_FAILED", VnfInstantiateOpenstackTest.HEAT_REASON)));
+    steps.on(
+        "checkStackDeletedDelegate",
+        e -> {
+          delaysSeen.add(e.getVariable("pollDelay"));
+          e.setVariable("gone", true);
+        });
+    start("vnf-instantiate", "openstack");
+
+    run("InstantiateOnVim", "CreateStack");
+    run("CheckStackCreated", "WaitForStackPollTimer", "CheckStackCreated", "WaitForStackPollTimer");
+    run("CheckStackCreated", "CleanUpOnVim");
+    run(OpenstackPaths.TERMINATE);
+
+    assertThat(delaysSeen)
+        .as("pollDelay at the first deletion check")
+        .containsExactly((Object) null);
+  }
+
   private static void cleanUpAndFail() {
     run("CleanUpOnVim");
     run(TERMINATE);

@@ -15,6 +15,10 @@ import static io.nfvflow.workflows.Steps.notYet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -199,5 +203,32 @@ class VnfTerminateOpenstackTest {
     assertThat(hasJobAt("StackDeletionTimeoutReached")).as("re-armed").isTrue();
     run("CheckStackDeleted");
     assertThat(instance).isEnded().hasPassed("ReportStackDeletionTimeout", "EndEvent");
+  }
+
+  /** Each entry into the wait starts the backoff afresh, whatever delay came before. */
+  @Test
+  void theWaitAfterADeletionTimeoutStartsItsBackoffAfresh() {
+    List<Object> delaysSeen = new ArrayList<>();
+    steps.on(
+        "checkStackDeletedDelegate",
+        seeing(delaysSeen, notYet("gone", "PT2M")),
+        seeing(delaysSeen, gone(true)));
+    steps.on("reportStackDeletionTimeoutDelegate", Steps.succeed());
+    Map<String, Object> variables = Jobs.variables("openstack");
+    variables.put("pollDelay", "PT5M");
+    ProcessInstance instance = start("vnf-terminate-openstack", variables);
+
+    run("DeleteStack", "CheckStackDeleted", "StackDeletionTimeoutReached");
+    run("ReportStackDeletionTimeout", "CheckStackDeleted");
+
+    assertThat(instance).isEnded();
+    assertThat(delaysSeen).as("pollDelay at each first check").containsExactly(null, null);
+  }
+
+  private static JavaDelegate seeing(List<Object> seen, JavaDelegate answer) {
+    return e -> {
+      seen.add(e.getVariable("pollDelay"));
+      answer.execute(e);
+    };
   }
 }
