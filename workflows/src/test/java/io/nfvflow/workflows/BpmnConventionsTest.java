@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,10 +49,20 @@ class BpmnConventionsTest {
   static final Path MODELS = Path.of("src/main/resources/bpmn");
   static final Path TEMPLATES = Path.of("src/main/resources/element-templates");
 
-  /** The kubernetes retry profile: every VIM step is retried three times, five seconds apart. */
-  static final String KUBERNETES_RETRY_PROFILE = "R3/PT5S";
+  /**
+   * The retry profile of each VIM type, for every step of its {@code vnf-<operation>-<vimType>}
+   * models: kubernetes steps run three times, five seconds apart; Heat and Nova calls are slower
+   * and more often transient, so openstack steps run five times, fifteen seconds apart.
+   */
+  static final Map<String, String> RETRY_PROFILES =
+      Map.of("kubernetes", "R3/PT5S", "openstack", "R5/PT15S");
+
+  /** The operations the generic models hand to a VIM-specific child. */
+  static final List<String> VIM_OPERATIONS = List.of("instantiate", "terminate");
 
   private static final Pattern PASCAL_CASE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*");
+  private static final Pattern VIM_CHILD =
+      Pattern.compile("vnf-(?:" + String.join("|", VIM_OPERATIONS) + ")-([a-z0-9]+)\\.bpmn");
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)}");
 
   static Stream<Path> models() throws IOException {
@@ -123,20 +135,38 @@ class BpmnConventionsTest {
 
   @ParameterizedTest
   @MethodSource("models")
-  void kubernetesStepsAreAsyncWithTheKubernetesRetryProfile(Path file) {
-    BpmnModelInstance model = read(file);
-    if (!file.getFileName().toString().endsWith("-kubernetes.bpmn")) {
+  void vimStepsAreAsyncWithTheRetryProfileOfTheirVimType(Path file) {
+    Optional<String> vimType = vimTypeOf(file);
+    if (vimType.isEmpty()) {
       return;
     }
-    assertThat(model.getModelElementsByType(ServiceTask.class))
+    String profile = RETRY_PROFILES.get(vimType.get());
+    assertThat(profile)
+        .as("retry profile of VIM type '%s' (declare it in RETRY_PROFILES)", vimType.get())
+        .isNotNull();
+    assertThat(read(file).getModelElementsByType(ServiceTask.class))
         .isNotEmpty()
         .allSatisfy(
             t -> {
               assertThat(t.isCamundaAsyncBefore()).as("%s asyncBefore", t.getId()).isTrue();
               assertThat(retryCycleOf(t))
-                  .as("%s retry", t.getId())
-                  .isEqualTo(KUBERNETES_RETRY_PROFILE);
+                  .as("%s retry (%s profile)", t.getId(), vimType.get())
+                  .isEqualTo(profile);
             });
+  }
+
+  /** vnf-instantiate and vnf-terminate call vnf-<operation>-${vimType}: each must be there. */
+  @Test
+  void everyVimTypeHasAChildForEveryOperation() {
+    RETRY_PROFILES
+        .keySet()
+        .forEach(
+            vimType ->
+                VIM_OPERATIONS.forEach(
+                    operation ->
+                        assertThat(MODELS.resolve("vnf-" + operation + "-" + vimType + ".bpmn"))
+                            .as("child of vnf-%s for %s", operation, vimType)
+                            .exists()));
   }
 
   @ParameterizedTest
@@ -198,6 +228,12 @@ class BpmnConventionsTest {
     }
 
     assertThat(templated).containsExactlyInAnyOrderElementsOf(modelled);
+  }
+
+  /** The VIM type of a {@code vnf-<operation>-<vimType>} child, empty for any other model. */
+  static Optional<String> vimTypeOf(Path file) {
+    Matcher child = VIM_CHILD.matcher(file.getFileName().toString());
+    return child.matches() ? Optional.of(child.group(1)) : Optional.empty();
   }
 
   static String beanOf(String taskId) {

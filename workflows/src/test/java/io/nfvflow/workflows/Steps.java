@@ -14,7 +14,8 @@ import org.camunda.bpm.engine.test.mock.Mocks;
  * Stand-ins for every delegate bean the lifecycle workflows name, registered with {@link Mocks} so
  * the models resolve {@code ${beanName}} to them. Each records its calls (in order, with the
  * variables it saw) and does what the real step would do to the process by default: readiness and
- * removal checks succeed at once, the timeout reports fail the way their Java classes will.
+ * removal checks succeed at once, the timeout reports fail the way their Java classes will. Heat
+ * stack checks that are not done yet also set {@code pollDelay} (see {@link #notYet}).
  */
 final class Steps {
 
@@ -35,7 +36,14 @@ final class Steps {
           "deleteDeploymentsDelegate",
           "deleteConfigMapsDelegate",
           "checkWorkloadsGoneDelegate",
-          "reportRemovalTimeoutDelegate");
+          "reportRemovalTimeoutDelegate",
+          "createStackDelegate",
+          "checkStackCreatedDelegate",
+          "reportStackTimeoutDelegate",
+          "readStackOutputsDelegate",
+          "deleteStackDelegate",
+          "checkStackDeletedDelegate",
+          "reportStackDeletionTimeoutDelegate");
 
   static final String MGMT_ADDRESSES = "{\"vdu1\":\"10.0.0.7\"}";
 
@@ -58,6 +66,15 @@ final class Steps {
     steps.on(
         "reportRemovalTimeoutDelegate",
         fail(new IllegalStateException("deployment vnf-1-vdu1 still present")));
+    steps.on("checkStackCreatedDelegate", ready(true));
+    steps.on("checkStackDeletedDelegate", gone(true));
+    steps.on("readStackOutputsDelegate", e -> e.setVariable("mgmtAddresses", MGMT_ADDRESSES));
+    steps.on(
+        "reportStackTimeoutDelegate",
+        fail(new BpmnError("READY_TIMEOUT", "stack vnf-1 not CREATE_COMPLETE within PT5M")));
+    steps.on(
+        "reportStackDeletionTimeoutDelegate",
+        fail(new IllegalStateException("stack vnf-1 still present (DELETE_IN_PROGRESS)")));
     return steps;
   }
 
@@ -86,6 +103,16 @@ final class Steps {
 
   static JavaDelegate gone(boolean gone) {
     return e -> e.setVariable("gone", gone);
+  }
+
+  /**
+   * A Heat stack check that is not done yet: sets the flag false and the delay to the next poll.
+   */
+  static JavaDelegate notYet(String flag, String pollDelay) {
+    return e -> {
+      e.setVariable(flag, false);
+      e.setVariable("pollDelay", pollDelay);
+    };
   }
 
   static JavaDelegate fail(RuntimeException failure) {

@@ -13,12 +13,14 @@ import static io.nfvflow.workflows.KubernetesPaths.TERMINATE;
 import static io.nfvflow.workflows.KubernetesPaths.TERMINATE_CALLS;
 import static io.nfvflow.workflows.Steps.bpmnError;
 import static io.nfvflow.workflows.Steps.fail;
+import static io.nfvflow.workflows.Steps.notYet;
 import static io.nfvflow.workflows.Steps.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -33,7 +35,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
     resources = {
       "bpmn/vnf-instantiate.bpmn",
       "bpmn/vnf-instantiate-kubernetes.bpmn",
-      "bpmn/vnf-terminate-kubernetes.bpmn"
+      "bpmn/vnf-terminate-kubernetes.bpmn",
+      "bpmn/vnf-instantiate-openstack.bpmn",
+      "bpmn/vnf-terminate-openstack.bpmn"
     })
 class VnfInstantiateTest {
 
@@ -186,7 +190,7 @@ class VnfInstantiateTest {
   }
 
   /**
-   * An unknown {@code vimType} (here: no vnf-instantiate-openstack deployed) cannot be resolved by
+   * An unknown {@code vimType} (here: no vnf-instantiate-vsphere deployed) cannot be resolved by
    * the call activity. Because InstantiateOnVim is asyncBefore, this does not fail the REST call
    * that started the process: the job fails, is retried like any other and becomes an incident on
    * InstantiateOnVim that names the missing process (cockpit shows it, the API reports
@@ -195,16 +199,115 @@ class VnfInstantiateTest {
    */
   @Test
   void unknownVimTypeBecomesAnIncidentOnInstantiateOnVim() {
-    ProcessInstance instance = start("vnf-instantiate", "openstack");
+    ProcessInstance instance = start("vnf-instantiate", "vsphere");
     assertThat(instance).isActive().isWaitingAt("InstantiateOnVim");
 
     assertThat(runUntilIncident("InstantiateOnVim")).isEqualTo(3);
 
     assertThat(incidentsAt("InstantiateOnVim"))
         .singleElement()
-        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("vnf-instantiate-openstack"));
+        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("vnf-instantiate-vsphere"));
     assertThat(instance).isActive();
     assertThat(steps.calls()).isEmpty();
+  }
+
+  @Test
+  void onOpenstackCreatesTheStackWaitsReadsOutputsAndActivates() {
+    steps.on("checkStackCreatedDelegate", notYet("ready", "PT10S"), ready(true));
+    ProcessInstance instance = start("vnf-instantiate", "openstack");
+
+    run("InstantiateOnVim", "CreateStack", "CheckStackCreated", "WaitForStackPollTimer");
+    run("CheckStackCreated", "ReadStackOutputs", "ActivateVnf");
+
+    assertThat(instance).isEnded().hasPassedInOrder("InstantiateOnVim", "ActivateVnf", "VnfActive");
+    assertThat(steps.calls())
+        .containsExactly(
+            "createStackDelegate",
+            "checkStackCreatedDelegate",
+            "checkStackCreatedDelegate",
+            "readStackOutputsDelegate",
+            "activateVnfDelegate");
+    assertThat(steps.variablesSeenBy("activateVnfDelegate"))
+        .containsEntry("mgmtAddresses", Steps.MGMT_ADDRESSES);
+    assertThat(businessKeysOf("vnf-instantiate-openstack")).containsExactly(Jobs.BUSINESS_KEY);
+    assertThat(businessKeysOf("vnf-instantiate-kubernetes")).isEmpty();
+  }
+
+  @Test
+  void onOpenstackAFailedStackIsDeletedAndFailsTheVnfWithHeatsReason() {
+    steps.on(
+        "checkStackCreatedDelegate",
+        notYet("ready", "PT10S"),
+        fail(new BpmnError("STACK_FAILED", VnfInstantiateOpenstackTest.HEAT_REASON)));
+    ProcessInstance instance = start("vnf-instantiate", "openstack");
+
+    run("InstantiateOnVim", "CreateStack", "CheckStackCreated", "WaitForStackPollTimer");
+    run("CheckStackCreated");
+    run("CleanUpOnVim");
+    run(OpenstackPaths.TERMINATE);
+    run("FailVnf");
+
+    assertThat(instance).isEnded().hasPassed("InstantiateFailed", "CleanUpOnVim", "VnfFailed");
+    assertThat(steps.variablesSeenBy("failVnfDelegate"))
+        .containsEntry("errorCode", "STACK_FAILED")
+        .containsEntry("errorMessage", VnfInstantiateOpenstackTest.HEAT_REASON);
+    assertThat(steps.calls())
+        .containsExactlyElementsOf(
+            calls(
+                "createStackDelegate",
+                "checkStackCreatedDelegate",
+                "checkStackCreatedDelegate",
+                OpenstackPaths.TERMINATE_CALLS,
+                "failVnfDelegate"));
+    assertThat(businessKeysOf("vnf-terminate-openstack")).containsExactly(Jobs.BUSINESS_KEY);
+    assertThat(hasJobAt("StackTimeoutReached")).as("readiness timer is gone").isFalse();
+  }
+
+  @Test
+  void onOpenstackReadyTimeoutDeletesTheStackAndFailsTheVnf() {
+    steps.on("checkStackCreatedDelegate", notYet("ready", "PT30S"));
+    ProcessInstance instance = start("vnf-instantiate", "openstack");
+
+    run("InstantiateOnVim", "CreateStack", "CheckStackCreated");
+    run("StackTimeoutReached", "ReportStackTimeout");
+    run("CleanUpOnVim");
+    run(OpenstackPaths.TERMINATE);
+    run("FailVnf");
+
+    assertThat(instance).isEnded().hasPassed("CleanUpOnVim", "VnfFailed");
+    assertThat(steps.variablesSeenBy("failVnfDelegate"))
+        .containsEntry("errorCode", "READY_TIMEOUT");
+    assertThat(steps.calls()).contains("deleteStackDelegate").doesNotContain("activateVnfDelegate");
+  }
+
+  /**
+   * The stack checks double pollDelay from the value they find. The clean-up's deletion wait must
+   * start its backoff afresh, not from the delay the failed creation had grown to.
+   */
+  @Test
+  void onOpenstackTheCleanUpStartsItsBackoffAfresh() {
+    List<Object> delaysSeen = new ArrayList<>();
+    steps.on(
+        "checkStackCreatedDelegate",
+        notYet("ready", "PT10S"),
+        notYet("ready", "PT20S"),
+        fail(new BpmnError("STACK_FAILED", VnfInstantiateOpenstackTest.HEAT_REASON)));
+    steps.on(
+        "checkStackDeletedDelegate",
+        e -> {
+          delaysSeen.add(e.getVariable("pollDelay"));
+          e.setVariable("gone", true);
+        });
+    start("vnf-instantiate", "openstack");
+
+    run("InstantiateOnVim", "CreateStack");
+    run("CheckStackCreated", "WaitForStackPollTimer", "CheckStackCreated", "WaitForStackPollTimer");
+    run("CheckStackCreated", "CleanUpOnVim");
+    run(OpenstackPaths.TERMINATE);
+
+    assertThat(delaysSeen)
+        .as("pollDelay at the first deletion check")
+        .containsExactly((Object) null);
   }
 
   private static void cleanUpAndFail() {

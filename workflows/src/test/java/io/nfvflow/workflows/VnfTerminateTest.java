@@ -10,6 +10,7 @@ import static io.nfvflow.workflows.KubernetesPaths.DELETE_CALLS;
 import static io.nfvflow.workflows.Steps.bpmnError;
 import static io.nfvflow.workflows.Steps.fail;
 import static io.nfvflow.workflows.Steps.gone;
+import static io.nfvflow.workflows.Steps.notYet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -25,7 +26,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(ProcessEngineExtension.class)
-@Deployment(resources = {"bpmn/vnf-terminate.bpmn", "bpmn/vnf-terminate-kubernetes.bpmn"})
+@Deployment(
+    resources = {
+      "bpmn/vnf-terminate.bpmn",
+      "bpmn/vnf-terminate-kubernetes.bpmn",
+      "bpmn/vnf-terminate-openstack.bpmn"
+    })
 class VnfTerminateTest {
 
   private Steps steps;
@@ -104,16 +110,56 @@ class VnfTerminateTest {
     assertThat(instance).isEnded().hasPassed("VnfRemoved");
   }
 
+  @Test
+  void onOpenstackDeletesTheStackWaitsUntilGoneAndRemovesTheVnf() {
+    steps.on("checkStackDeletedDelegate", notYet("gone", "PT10S"), gone(true));
+    ProcessInstance instance = start("vnf-terminate", "openstack");
+
+    run("TerminateOnVim", "DeleteStack", "CheckStackDeleted", "WaitForStackDeletionPollTimer");
+    run("CheckStackDeleted", "RemoveVnf");
+
+    assertThat(instance).isEnded().hasPassedInOrder("TerminateOnVim", "RemoveVnf", "VnfRemoved");
+    assertThat(steps.calls())
+        .containsExactly(
+            "deleteStackDelegate",
+            "checkStackDeletedDelegate",
+            "checkStackDeletedDelegate",
+            "removeVnfDelegate");
+    assertThat(Jobs.businessKeysOf("vnf-terminate-openstack")).containsExactly(Jobs.BUSINESS_KEY);
+  }
+
+  @Test
+  void onOpenstackDeleteFailedIsAnIncidentThatCanBeRetried() {
+    steps.on(
+        "checkStackDeletedDelegate",
+        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
+        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
+        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
+        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
+        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
+        gone(true));
+    ProcessInstance instance = start("vnf-terminate", "openstack");
+    run("TerminateOnVim", "DeleteStack");
+
+    assertThat(runUntilIncident("CheckStackDeleted")).isEqualTo(5);
+    assertThat(instance).isActive().isWaitingAt("TerminateOnVim");
+    assertThat(steps.calls()).doesNotContain("removeVnfDelegate");
+
+    retry("CheckStackDeleted");
+    run("RemoveVnf");
+    assertThat(instance).isEnded().hasPassed("VnfRemoved");
+  }
+
   /** Same as for instantiation: the unresolvable call activity is an incident, documented there. */
   @Test
   void unknownVimTypeBecomesAnIncidentOnTerminateOnVim() {
-    ProcessInstance instance = start("vnf-terminate", "openstack");
+    ProcessInstance instance = start("vnf-terminate", "vsphere");
 
     runUntilIncident("TerminateOnVim");
 
     assertThat(incidentsAt("TerminateOnVim"))
         .singleElement()
-        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("vnf-terminate-openstack"));
+        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("vnf-terminate-vsphere"));
     assertThat(instance).isActive();
     assertThat(steps.calls()).isEmpty();
   }
