@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.openstack4j.api.Builders;
 import org.openstack4j.model.heat.Stack;
 import org.openstack4j.model.heat.StackCreate;
 import org.springframework.stereotype.Component;
@@ -56,15 +55,14 @@ public class HeatStacks {
     List<FlavorInfo> flavors = flavors(vim);
     HeatStack stack = HeatTemplates.translate(vnfId, descriptor, flavors);
     StackCreate request =
-        Builders.stack()
-            .name(stack.name())
-            .template(stack.template())
-            .files(stack.files())
-            .tags(String.join(",", stack.tags()))
-            .timeoutMins(Math.max(1, (timeout.toSeconds() + 59) / 60))
+        new StackCreateRequest(
+            stack.name(),
+            stack.template(),
+            stack.files(),
+            String.join(",", stack.tags()),
+            Math.max(1, (timeout.toSeconds() + 59) / 60),
             // keep a failed stack as it is: its status reason is what the operator needs
-            .disableRollback(true)
-            .build();
+            true);
     clients.call(vim, "create Heat stack " + name, os -> os.heat().stacks().create(request));
   }
 
