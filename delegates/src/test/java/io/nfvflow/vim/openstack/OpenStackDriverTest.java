@@ -358,8 +358,10 @@ class OpenStackDriverTest extends VimDriverContractTest {
   @Test
   void containerVdusAreNotDeployable() {
     VnfDescriptor containers =
-        HotSamples.parse(
-            OpenStackFixtures.resource("/tacker-samples/tosca-vnfd-containerized.yaml"));
+        new io.nfvflow.tosca.ToscaParser()
+            .parse(
+                OpenStackFixtures.resource("/tacker-samples/tosca-vnfd-containerized.yaml"),
+                java.util.Map.of());
 
     assertThatThrownBy(() -> driver.checkDeployable(containers))
         .isInstanceOfSatisfying(ToscaException.class, e -> assertThat(e.isUnsupported()).isTrue())
@@ -378,8 +380,9 @@ class OpenStackDriverTest extends VimDriverContractTest {
 
   /** One VM sized by {@code nfv_compute}, so that creating it lists the flavors. */
   private static VnfDescriptor helloWorld() {
-    return HotSamples.parse(
-        """
+    return new io.nfvflow.tosca.ToscaParser()
+        .parse(
+            """
         tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
         topology_template:
           node_templates:
@@ -407,7 +410,8 @@ class OpenStackDriverTest extends VimDriverContractTest {
               properties:
                 network_name: net_mgmt
                 vendor: Tacker
-        """);
+        """,
+            java.util.Map.of());
   }
 
   private static List<String> owner() {

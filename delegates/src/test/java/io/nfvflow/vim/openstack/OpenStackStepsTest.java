@@ -240,6 +240,21 @@ class OpenStackStepsTest {
   }
 
   @Test
+  void deletionTimeoutIsAnIncidentWhileTheStackExistsAndPassesOnceGone() throws Exception {
+    variables.put(LcmVariables.READY_TIMEOUT, "PT5M");
+    when(stacks.deleteStatus(vim, VNF))
+        .thenReturn(status(Phase.IN_PROGRESS, "DELETE_IN_PROGRESS", null), StackStatus.gone(STACK));
+    ReportStackDeletionTimeoutDelegate report =
+        new ReportStackDeletionTimeoutDelegate(inventory, directory, stacks);
+
+    assertThatThrownBy(() -> report.execute(execution))
+        .isExactlyInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(STACK)
+        .hasMessageContaining("PT5M");
+    report.execute(execution); // an operator's retry once the stack is gone
+  }
+
+  @Test
   void deleteFailedIsAPlainFailureForAnIncidentAndEveryRetryDeletesAgain() throws Exception {
     String reason = "Resource DELETE failed: Conflict: resources.CP1: Port is in use";
     when(stacks.deleteStatus(vim, VNF))
