@@ -2,10 +2,12 @@
 # it-openstack.sh - start and stop the OpenStack sandbox around Maven's integration tests
 # (engine/pom.xml calls it in pre-/post-integration-test, like it-sandbox.sh for Kubernetes).
 #
-#   it-openstack.sh start   run scripts/openstack-sandbox/openstack-up.sh in the background, its
-#                           output to a log file, and return at once: the Kubernetes sandbox is
-#                           built and started meanwhile (a cold OpenStack takes ~5 min of apt and
-#                           ~3.5 min to start; most of it waits on dpkg, MariaDB and db syncs)
+#   it-openstack.sh start   install the sandbox's missing Debian packages (in the foreground:
+#                           apt must not run next to the Kubernetes sandbox build's apt-get, which
+#                           does not wait for the dpkg lock; 2-5 min once, a no-op afterwards),
+#                           then run scripts/openstack-sandbox/openstack-up.sh in the background,
+#                           its output to a log file, and return: the Kubernetes sandbox is built
+#                           and started meanwhile (OpenStack takes 2-3.5 min to start)
 #   it-openstack.sh wait    wait for that start-up, printing its log in one piece; fails when it
 #                           failed or took longer than IT_OPENSTACK_TIMEOUT seconds (default 1800)
 #   it-openstack.sh up      start + wait (by hand)
@@ -129,6 +131,11 @@ cmd_start() {
   rm -rf -- "$USER_DIR"
   mkdir -p "$USER_DIR"
   date +%s >"$STARTED"
+  if ! "$UP" --packages 2>&1 | sed 's/^/[openstack-up] /' >&2; then
+    log "ERROR: the OpenStack sandbox's packages could not be installed (log: $SB/log/apt-install.log)"
+    rm -rf -- "$USER_DIR"
+    exit 1
+  fi
   IT_OPENSTACK_OWNER_PID=$OWNER setsid bash "${BASH_SOURCE[0]}" _job >"$LOG" 2>&1 </dev/null &
   echo $! >"$JOB"
   log "openstack-up.sh started in the background (job $!, log $LOG); 'wait' picks it up"
