@@ -78,7 +78,7 @@ abstract class SandboxTestBase {
 
   private final Deque<Cleanup> cleanups = new ArrayDeque<>();
 
-  private interface Cleanup {
+  interface Cleanup {
     void run() throws Exception;
   }
 
@@ -135,6 +135,11 @@ abstract class SandboxTestBase {
   }
 
   // ------------------------------------------------------------------ helpers
+
+  /** Runs {@code cleanup} after the test, before everything registered earlier (a stack). */
+  void afterTest(Cleanup cleanup) {
+    cleanups.push(cleanup);
+  }
 
   /** A lower-case name unique in this run, e.g. {@code it-vim-142233ab12-3}. */
   static String unique(String prefix) {
@@ -197,7 +202,10 @@ abstract class SandboxTestBase {
     return id;
   }
 
-  /** POST /v1.0/vnfs; asserts 201 PENDING_CREATE; the VNF and its cluster objects go after. */
+  /**
+   * POST /v1.0/vnfs ({@code vimId} null: the default VIM); asserts 201 PENDING_CREATE; the VNF and
+   * its cluster objects go after.
+   */
   String createVnf(String name, String vnfdId, String vimId) {
     TackerApi.Response created = api.createVnf(name, vnfdId, vimId);
     assertThat(created.status()).as("create VNF %s: %s", name, created).isEqualTo(201);

@@ -105,6 +105,32 @@ final class TackerApi {
     return post("/v1.0/vims", wrap("vim", vim));
   }
 
+  /** An OpenStack VIM: Keystone v3 user and project, both in the domain {@code domain}. */
+  Response registerOpenStackVim(
+      String name,
+      String authUrl,
+      String username,
+      String password,
+      String project,
+      String domain,
+      boolean isDefault) {
+    ObjectNode vim = JSON.createObjectNode();
+    vim.put("type", "openstack");
+    vim.put("name", name);
+    vim.put("description", "nfvflow integration test");
+    vim.put("auth_url", authUrl);
+    ObjectNode cred = vim.putObject("auth_cred");
+    cred.put("username", username);
+    cred.put("password", password);
+    cred.put("user_domain_name", domain);
+    cred.put("cert_verify", "False");
+    ObjectNode vimProject = vim.putObject("vim_project");
+    vimProject.put("name", project);
+    vimProject.put("project_domain_name", domain);
+    vim.put("is_default", isDefault);
+    return post("/v1.0/vims", wrap("vim", vim));
+  }
+
   Response onboardVnfd(String name, String toscaYaml) {
     ObjectNode vnfd = JSON.createObjectNode();
     vnfd.put("name", name);
@@ -119,7 +145,9 @@ final class TackerApi {
     vnf.put("name", name);
     vnf.put("description", "nfvflow integration test");
     vnf.put("vnfd_id", vnfdId);
-    vnf.put("vim_id", vimId);
+    if (vimId != null) { // absent: the default VIM
+      vnf.put("vim_id", vimId);
+    }
     vnf.putObject("attributes").putObject("param_values");
     return post("/v1.0/vnfs", wrap("vnf", vnf));
   }

@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# tacker-cli-smoke-openstack.sh - drive a running nfvflow with the real OpenStack `tacker` CLI
+# (Debian's python3-tackerclient) against the OpenStack sandbox, as a Tacker user would:
+#
+#   openstack network create (one network for the sample's three VLs)
+#   -> vim-register (Tacker's VIM config file) -> vim-show REACHABLE
+#   -> vnfd-create (Tacker's hello-world sample, image and networks set to the sandbox's)
+#   -> vnf-create -> vnf-show until ACTIVE -> vnf-resource-list -> events-list
+#   -> `openstack stack list` shows the stack nfvflow-<id>, `openstack server list` its server
+#   -> vnf-delete -> vnf-show until gone -> no stack, no port left -> vnfd-delete -> vim-delete
+#   -> the network goes
+#
+# Every command and its output is printed; the first failure stops the script with a non-zero
+# exit, and whatever it created is removed on the way out (also on failure or Ctrl-C).
+#
+# Needs: nfvflow listening on $NFVFLOW_URL, the sandbox up (scripts/openstack-sandbox/openstack-up.sh),
+# `tacker` (apt-get install python3-tackerclient) and `openstack` (installed by openstack-up.sh).
+# Settings: NFVFLOW_URL (http://127.0.0.1:9890), OPENSTACK_SANDBOX_DIR (/var/tmp/openstack-sandbox),
+# SMOKE_OPENRC (the user and project of the VIM; default the sandbox's admin-openrc: the sample
+# sizes its VDU with nfv_compute, for which a flavor may have to be created, which only an admin
+# may do; $OPENSTACK_SANDBOX_DIR/demo-openrc works when no flavor is made),
+# SMOKE_TIMEOUT (seconds to wait for ACTIVE and for deletions, 300).
+set -euo pipefail
+
+NFVFLOW_URL=${NFVFLOW_URL:-http://127.0.0.1:9890}
+SB=${OPENSTACK_SANDBOX_DIR:-/var/tmp/openstack-sandbox}
+OPENRC=${SMOKE_OPENRC:-$SB/admin-openrc}
+TIMEOUT=${SMOKE_TIMEOUT:-300}
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+SAMPLE=$ROOT/engine/src/test/resources/it/tosca-vnfd-hello-world.yaml
+RUN_ID=$(date +%H%M%S)$((RANDOM % 100))
+IMAGE=fake-img
+
+TMP=
+VIM_NAME=os-smoke-$RUN_ID
+VNFD_NAME=smoke-hello-vnfd-$RUN_ID
+VNF_NAME=smoke-hello-$RUN_ID
+NET=smoke-net-$RUN_ID
+VNF_ID=
+NET_CREATED=0
+VNFD_CREATED=0
+VIM_CREATED=0
+PASSWORD=
+LAST=
+LEAKED=0
+
+log() { printf '[smoke] %s\n' "$*" >&2; }
+fail() { log "FAILED: $*"; exit 1; }
+
+tacker_() { tacker --os-auth-strategy noauth --os-url "$NFVFLOW_URL" "$@"; }
+# the openstack CLI as the VIM's user; in a subshell so that tacker never sees the OS_* variables
+openstack_() { (set +u; . "$OPENRC"; /usr/bin/openstack "$@"); }
+
+mask() {  # a password long enough to be told apart from names must never be shown
+  local text=$1
+  if ((${#PASSWORD} >= 8)) && [[ $text == *"$PASSWORD"* ]]; then
+    LEAKED=1
+    text=${text//"$PASSWORD"/***}
+  fi
+  printf '%s' "$text"
+}
+
+run() {  # print the command, run it, print its output; fail on a non-zero exit or a leaked password.
+         # LAST = its stdout (the CLI prints a deprecation notice on stderr)
+  local out err rc=0
+  LEAKED=0
+  printf '\n$ %s\n' "$*"
+  out=$("$@" 2>"$TMP/stderr") || rc=$?
+  err=$(grep -v '^Deprecated: tacker command line is deprecated' "$TMP/stderr" || true)
+  out=$(mask "$out")
+  err=$(mask "$err")
+  [[ -z $out ]] || printf '%s\n' "$out"
+  [[ -z $err ]] || printf '%s\n' "$err"
+  ((LEAKED == 0)) || fail "the VIM password appears in the output of: $*"
+  ((rc == 0)) || fail "exit $rc: $*"
+  LAST=$out
+}
+
+quiet() { "$@" 2>/dev/null || true; }  # for polls: output only, failures are answers
+
+vnf_status() { quiet tacker_ vnf-show "$1" -f value -c status; }
+vnf_exists() { tacker_ vnf-show "$1" -f value -c id >/dev/null 2>&1; }
+stack_of() { quiet openstack_ stack list -f value -c 'Stack Name' -c 'Stack Status' | awk -v n="nfvflow-$1" '$1 == n'; }
+ports_on_net() { quiet openstack_ port list --network "$NET" -f value -c ID -c Name; }
+
+wait_active() {  # id
+  local end=$((SECONDS + TIMEOUT)) status last=
+  while :; do
+    status=$(vnf_status "$1")
+    [[ $status != "$last" ]] && log "$VNF_NAME: ${status:-<no answer>}" && last=$status
+    case $status in
+      ACTIVE) return 0 ;;
+      ERROR | DEAD)
+        run tacker_ vnf-show "$1"
+        fail "$VNF_NAME went $status" ;;
+    esac
+    ((SECONDS < end)) || fail "$VNF_NAME not ACTIVE after ${TIMEOUT}s (last status: ${status:-none})"
+    sleep 3
+  done
+}
+
+wait_gone() {  # id
+  local end=$((SECONDS + TIMEOUT))
+  while vnf_exists "$1"; do
+    ((SECONDS < end)) || fail "$VNF_NAME still there ${TIMEOUT}s after vnf-delete (status: $(vnf_status "$1"))"
+    sleep 3
+  done
+  log "$VNF_NAME: gone (vnf-show answers not found)"
+}
+
+wait_cloud_empty() {  # id: no stack nfvflow-<id>, no port on the network
+  local end=$((SECONDS + 120)) stack ports
+  while stack=$(stack_of "$1") ports=$(ports_on_net) && [[ -n $stack || -n $ports ]]; do
+    ((SECONDS < end)) || fail "still in the cloud 120s after deletion: stack '${stack}' ports '$(tr '\n' ' ' <<<"$ports")'"
+    sleep 2
+  done
+}
+
+cleanup() {
+  local rc=$? end port
+  trap - EXIT INT TERM
+  if [[ -n $VNF_ID ]] || ((NET_CREATED + VNFD_CREATED + VIM_CREATED)); then
+    log "cleaning up what this run created"
+    if [[ -n $VNF_ID ]] && vnf_exists "$VNF_ID"; then
+      quiet tacker_ vnf-delete "$VNF_ID" >/dev/null
+      end=$((SECONDS + TIMEOUT))
+      while vnf_exists "$VNF_ID" && ((SECONDS < end)); do sleep 3; done
+    fi
+    if [[ -n $VNF_ID && -n $(stack_of "$VNF_ID") ]]; then
+      log "deleting the stack nfvflow-$VNF_ID left behind"
+      quiet openstack_ stack delete --yes --wait "nfvflow-$VNF_ID" >/dev/null
+    fi
+    ((VNFD_CREATED == 0)) || quiet tacker_ vnfd-delete "$VNFD_NAME" >/dev/null
+    ((VIM_CREATED == 0)) || quiet tacker_ vim-delete "$VIM_NAME" >/dev/null
+    if ((NET_CREATED)); then
+      for port in $(ports_on_net | awk '{print $1}'); do quiet openstack_ port delete "$port"; done
+      quiet openstack_ network delete "$NET"
+    fi
+  fi
+  [[ -z $TMP ]] || rm -rf -- "$TMP"
+  if ((rc == 0)); then log "PASSED"; else log "FAILED (exit $rc)"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ------------------------------------------------------------------ preflight
+TMP=$(mktemp -d)   # private: holds the VIM config (with the password) while vim-register reads it
+chmod 700 "$TMP"
+export CLIFF_MAX_TERM_WIDTH=${CLIFF_MAX_TERM_WIDTH:-160}   # keep the CLI's tables readable in logs
+command -v tacker >/dev/null || fail "no tacker CLI: apt-get install python3-tackerclient"
+[[ -x /usr/bin/openstack ]] || fail "no openstack CLI: scripts/openstack-sandbox/openstack-up.sh installs it"
+[[ -r $OPENRC ]] || fail "no $OPENRC: scripts/openstack-sandbox/openstack-up.sh"
+openstack_ token issue -f value -c id >/dev/null 2>&1 ||
+  fail "the OpenStack sandbox does not answer: scripts/openstack-sandbox/openstack-up.sh"
+curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
+  fail "nfvflow does not answer on $NFVFLOW_URL (start it: java -jar engine/target/nfvflow.jar)"
+[[ -r $SAMPLE ]] || fail "sample missing: $SAMPLE"
+
+# the VIM's credentials, from the openrc file
+# shellcheck disable=SC1090
+eval "$(set +u; . "$OPENRC"; printf 'AUTH_URL=%q USERNAME=%q PASSWORD=%q PROJECT=%q PROJECT_DOMAIN=%q USER_DOMAIN=%q' \
+  "$OS_AUTH_URL" "$OS_USERNAME" "$OS_PASSWORD" "$OS_PROJECT_NAME" "${OS_PROJECT_DOMAIN_NAME:-Default}" "${OS_USER_DOMAIN_NAME:-Default}")"
+log "nfvflow $NFVFLOW_URL, OpenStack $AUTH_URL as $USERNAME in project $PROJECT, tacker $(tacker --version 2>&1)"
+
+# ------------------------------------------------------------------ a network for the sample
+NET_CREATED=1
+run openstack_ network create "$NET" -f value -c id
+run openstack_ subnet create --network "$NET" --subnet-range 10.199.$((RANDOM % 250)).0/24 "$NET-subnet" -f value -c id
+
+# ------------------------------------------------------------------ VIM
+VIM_CONFIG=$TMP/vim-config.yaml
+(
+  umask 077
+  {
+    echo "auth_url: '$AUTH_URL'"
+    echo "username: '$USERNAME'"
+    echo "password: '$PASSWORD'"
+    echo "project_name: '$PROJECT'"
+    echo "project_domain_name: '$PROJECT_DOMAIN'"
+    echo "user_domain_name: '$USER_DOMAIN'"
+    echo "cert_verify: 'False'"
+  } >"$VIM_CONFIG"
+)
+log "VIM config (mode 600, password not shown): $VIM_CONFIG"
+
+VIM_CREATED=1   # from here on, vim-delete on exit (a failed register makes it a no-op)
+run tacker_ vim-register --config-file "$VIM_CONFIG" "$VIM_NAME"
+rm -f -- "$VIM_CONFIG"
+end=$((SECONDS + TIMEOUT))
+while [[ $(quiet tacker_ vim-show "$VIM_NAME" -f value -c status) == PENDING ]] && ((SECONDS < end)); do sleep 2; done
+run tacker_ vim-show "$VIM_NAME"
+run tacker_ vim-show "$VIM_NAME" -f value -c status
+[[ $LAST == REACHABLE ]] || fail "VIM $VIM_NAME is '$LAST', expected REACHABLE"
+run tacker_ vim-show "$VIM_NAME" -f value -c auth_cred
+[[ $LAST == *'***'* && $LAST != *"\"password\": \"$PASSWORD\""* ]] || fail "auth_cred.password is not masked"
+run tacker_ vim-show "$VIM_NAME" -f value -c placement_attr
+[[ $LAST == *RegionOne* ]] || fail "placement_attr of $VIM_NAME does not name RegionOne"
+run tacker_ vim-list
+
+# ------------------------------------------------------------------ VNFD: the hello-world sample, on the sandbox
+VNFD_FILE=$TMP/tosca-vnfd-hello-world.yaml
+sed -e "s/image: cirros-0.5.2-x86_64-disk/image: $IMAGE/" \
+  -e "s/network_name: net_mgmt\$/network_name: $NET/" \
+  -e "s/network_name: net0\$/network_name: $NET/" \
+  -e "s/network_name: net1\$/network_name: $NET/" "$SAMPLE" >"$VNFD_FILE"
+grep -qE 'cirros|network_name: net(_mgmt|0|1)$' "$VNFD_FILE" && fail "the sample was not rewritten: $VNFD_FILE"
+log "the sample with image $IMAGE and all three VLs on $NET:"
+diff "$SAMPLE" "$VNFD_FILE" >&2 || true
+VNFD_CREATED=1
+run tacker_ vnfd-create --vnfd-file "$VNFD_FILE" "$VNFD_NAME"
+run tacker_ vnfd-list
+
+# ------------------------------------------------------------------ VNF
+run tacker_ vnf-create --vnfd-name "$VNFD_NAME" --vim-name "$VIM_NAME" "$VNF_NAME"
+run tacker_ vnf-show "$VNF_NAME" -f value -c id
+VNF_ID=$LAST
+wait_active "$VNF_ID"
+run tacker_ vnf-show "$VNF_NAME"
+run tacker_ vnf-show "$VNF_NAME" -f value -c mgmt_ip_address
+[[ $LAST == *VDU1* ]] || fail "no management address of VDU1 in mgmt_ip_address: '$LAST'"
+run tacker_ vnf-resource-list "$VNF_NAME"
+[[ $LAST == *OS::Nova::Server* ]] || fail "vnf-resource-list shows no OS::Nova::Server"
+run tacker_ events-list --resource-id "$VNF_ID"
+[[ $LAST == *CREATE* ]] || fail "no CREATE event for $VNF_NAME"
+
+run openstack_ stack list --tags "nfvflow-vnf-$VNF_ID"
+[[ $LAST == *"nfvflow-$VNF_ID"*CREATE_COMPLETE* ]] || fail "no stack nfvflow-$VNF_ID in CREATE_COMPLETE tagged nfvflow-vnf-$VNF_ID"
+run openstack_ stack resource list -n 5 "nfvflow-$VNF_ID"
+run openstack_ server list
+run openstack_ port list --network "$NET" --long
+[[ $(grep -c ACTIVE <<<"$LAST") -ge 3 ]] || fail "expected the sample's three ports ACTIVE on $NET"
+run tacker_ vnf-list
+
+# ------------------------------------------------------------------ teardown, checked
+run tacker_ vnf-delete "$VNF_NAME"
+wait_gone "$VNF_ID"
+wait_cloud_empty "$VNF_ID"
+run openstack_ stack list
+[[ $LAST != *"nfvflow-$VNF_ID"* ]] || fail "the stack nfvflow-$VNF_ID is still listed"
+run openstack_ port list --network "$NET"
+VNF_ID=
+run tacker_ vnfd-delete "$VNFD_NAME"
+VNFD_CREATED=0
+run tacker_ vim-delete "$VIM_NAME"
+VIM_CREATED=0
+run tacker_ vim-list
+run openstack_ subnet delete "$NET-subnet"
+run openstack_ network delete "$NET"
+NET_CREATED=0
