@@ -224,7 +224,7 @@ run tacker_ vnf-resource-list "$VNF_NAME"
 run tacker_ events-list --resource-id "$VNF_ID"
 [[ $LAST == *CREATE* ]] || fail "no CREATE event for $VNF_NAME"
 
-run openstack_ stack list --tags "nfvflow-vnf-$VNF_ID"
+run openstack_ stack list --tags "nfvflow-vnf-$VNF_ID" -f value -c "Stack Name" -c "Stack Status"
 [[ $LAST == *"nfvflow-$VNF_ID"*CREATE_COMPLETE* ]] || fail "no stack nfvflow-$VNF_ID in CREATE_COMPLETE tagged nfvflow-vnf-$VNF_ID"
 run openstack_ stack resource list -n 5 "nfvflow-$VNF_ID"
 run openstack_ server list

@@ -142,19 +142,26 @@ public class HeatStacks {
     return new StackStatus(name, phase, s.getStatus(), s.getStackStatusReason());
   }
 
-  /** The stack's resources (name, type, physical id); empty when there is no stack. */
+  /** How deep resource listings follow nested stacks (see {@link #resources}). */
+  static final int NESTED_DEPTH = 2;
+
+  /**
+   * The stack's resources (name, type, physical id), including those of nested stacks: a scaling
+   * group's servers and ports live two levels down (group, then one member stack per instance).
+   * Empty when there is no stack.
+   */
   public List<VimResource> resources(VimConnection vim, String vnfId) {
     String name = HeatTemplates.stackName(vnfId);
     Optional<Stack> stack = find(vim, name).filter(s -> owned(s, vnfId));
     if (stack.isEmpty()) {
       return List.of();
     }
-    String id = stack.get().getId();
+    String nameAndId = name + "/" + stack.get().getId();
     return clients.call(
         vim,
         "list resources of Heat stack " + name,
         os ->
-            os.heat().resources().list(name, id).stream()
+            os.heat().resources().list(nameAndId, NESTED_DEPTH).stream()
                 .map(
                     r ->
                         new VimResource(

@@ -5,12 +5,14 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static io.nfvflow.vim.openstack.OpenStackFixtures.HEAT;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -317,6 +319,10 @@ class OpenStackDriverTest extends VimDriverContractTest {
         .containsExactly("OS::Nova::Server VDU1", "OS::Neutron::Port CP1");
     assertThat(driver.resources(reachableVim(), VNF))
         .allSatisfy(r -> assertThat(r.id()).isNotBlank());
+    // a scaling group's servers and ports are in nested stacks: Heat must be asked for them
+    server.verify(
+        getRequestedFor(urlPathMatching(HEAT + "/stacks/" + STACK + "/.*/resources"))
+            .withQueryParam("nested_depth", equalTo("2")));
   }
 
   @Test
