@@ -7,12 +7,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimCredentials;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HexFormat;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.springframework.stereotype.Component;
@@ -41,7 +37,7 @@ public class KubernetesClients implements AutoCloseable {
 
   /** The shared client of a VIM, for lifecycle steps. Do not close it. */
   KubernetesClient client(VimConnection vim) {
-    String fingerprint = fingerprint(vim);
+    String fingerprint = vim.fingerprint();
     return byVim
         .compute(
             vim.vimId(),
@@ -104,26 +100,5 @@ public class KubernetesClients implements AutoCloseable {
       config.withTrustCerts(true).withDisableHostnameVerification(true);
     }
     return new KubernetesClientBuilder().withConfig(config.build()).build();
-  }
-
-  /** Identifies endpoint + secrets without keeping them readable in the cache key. */
-  static String fingerprint(VimConnection vim) {
-    VimCredentials c = vim.credentials();
-    String text =
-        String.join(
-            "\0",
-            Objects.toString(vim.authUrl()),
-            Objects.toString(vim.projectName()),
-            c == null ? "" : Objects.toString(c.username()),
-            c == null ? "" : Objects.toString(c.password()),
-            c == null ? "" : Objects.toString(c.bearerToken()),
-            c == null ? "" : Objects.toString(c.caCert()));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JVM", e);
-    }
   }
 }

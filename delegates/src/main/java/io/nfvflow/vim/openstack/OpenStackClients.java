@@ -3,15 +3,9 @@ package io.nfvflow.vim.openstack;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimCredentials;
 import io.nfvflow.vim.VimException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
@@ -100,7 +94,7 @@ public class OpenStackClients {
   }
 
   private Session session(VimConnection vim) {
-    String fingerprint = fingerprint(vim);
+    String fingerprint = vim.fingerprint();
     Session cached = byVim.get(vim.vimId());
     if (cached != null && cached.fingerprint().equals(fingerprint) && fresh(cached.token())) {
       return cached;
@@ -166,26 +160,5 @@ public class OpenStackClients {
           vim.authUrl());
     }
     return config;
-  }
-
-  /** Identifies endpoint, settings and secrets without keeping them readable in the cache key. */
-  static String fingerprint(VimConnection vim) {
-    VimCredentials c = vim.credentials();
-    String text =
-        String.join(
-            "\0",
-            Objects.toString(vim.authUrl()),
-            Objects.toString(vim.projectName()),
-            new TreeMap<>(vim.attributes()).toString(),
-            c == null ? "" : Objects.toString(c.username()),
-            c == null ? "" : Objects.toString(c.password()),
-            c == null ? "" : Objects.toString(c.caCert()));
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from the JVM", e);
-    }
   }
 }
