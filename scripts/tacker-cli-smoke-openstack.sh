@@ -41,72 +41,21 @@ NET_CREATED=0
 VNFD_CREATED=0
 VIM_CREATED=0
 PASSWORD=
-LAST=
-LEAKED=0
 
-log() { printf '[smoke] %s\n' "$*" >&2; }
-fail() { log "FAILED: $*"; exit 1; }
 
-tacker_() { tacker --os-auth-strategy noauth --os-url "$NFVFLOW_URL" "$@"; }
 # the openstack CLI as the VIM's user; in a subshell so that tacker never sees the OS_* variables
+# shared: log, fail, tacker_, run (prints, masks the password), quiet, vnf_status, wait_active, wait_gone
+. "$ROOT/scripts/smoke-lib.sh"
+
 openstack_() { (set +u; . "$OPENRC"; /usr/bin/openstack "$@"); }
 
-mask() {  # a password long enough to be told apart from names must never be shown
-  local text=$1
-  if ((${#PASSWORD} >= 8)) && [[ $text == *"$PASSWORD"* ]]; then
-    LEAKED=1
-    text=${text//"$PASSWORD"/***}
-  fi
-  printf '%s' "$text"
-}
 
-run() {  # print the command, run it, print its output; fail on a non-zero exit or a leaked password.
-         # LAST = its stdout (the CLI prints a deprecation notice on stderr)
-  local out err rc=0
-  LEAKED=0
-  printf '\n$ %s\n' "$*"
-  out=$("$@" 2>"$TMP/stderr") || rc=$?
-  err=$(grep -v '^Deprecated: tacker command line is deprecated' "$TMP/stderr" || true)
-  out=$(mask "$out")
-  err=$(mask "$err")
-  [[ -z $out ]] || printf '%s\n' "$out"
-  [[ -z $err ]] || printf '%s\n' "$err"
-  ((LEAKED == 0)) || fail "the VIM password appears in the output of: $*"
-  ((rc == 0)) || fail "exit $rc: $*"
-  LAST=$out
-}
 
-quiet() { "$@" 2>/dev/null || true; }  # for polls: output only, failures are answers
 
-vnf_status() { quiet tacker_ vnf-show "$1" -f value -c status; }
-vnf_exists() { tacker_ vnf-show "$1" -f value -c id >/dev/null 2>&1; }
 stack_of() { quiet openstack_ stack list -f value -c 'Stack Name' -c 'Stack Status' | awk -v n="nfvflow-$1" '$1 == n'; }
 ports_on_net() { quiet openstack_ port list --network "$NET" -f value -c ID -c Name; }
 
-wait_active() {  # id
-  local end=$((SECONDS + TIMEOUT)) status last=
-  while :; do
-    status=$(vnf_status "$1")
-    [[ $status != "$last" ]] && log "$VNF_NAME: ${status:-<no answer>}" && last=$status
-    case $status in
-      ACTIVE) return 0 ;;
-      ERROR | DEAD)
-        run tacker_ vnf-show "$1"
-        fail "$VNF_NAME went $status" ;;
-    esac
-    ((SECONDS < end)) || fail "$VNF_NAME not ACTIVE after ${TIMEOUT}s (last status: ${status:-none})"
-    sleep 3
-  done
-}
 
-wait_gone() {  # id
-  local end=$((SECONDS + TIMEOUT))
-  while vnf_exists "$1"; do
-    ((SECONDS < end)) || fail "$VNF_NAME still there ${TIMEOUT}s after vnf-delete (status: $(vnf_status "$1"))"
-    sleep 3
-  done
-  log "$VNF_NAME: gone (vnf-show answers not found)"
-}
 
 wait_cloud_empty() {  # id: no stack nfvflow-<id>, no port on the network
   local end=$((SECONDS + 120)) stack ports
@@ -161,6 +110,8 @@ curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
 # shellcheck disable=SC1090
 eval "$(set +u; . "$OPENRC"; printf 'AUTH_URL=%q USERNAME=%q PASSWORD=%q PROJECT=%q PROJECT_DOMAIN=%q USER_DOMAIN=%q' \
   "$OS_AUTH_URL" "$OS_USERNAME" "$OS_PASSWORD" "$OS_PROJECT_NAME" "${OS_PROJECT_DOMAIN_NAME:-Default}" "${OS_USER_DOMAIN_NAME:-Default}")"
+SMOKE_SECRET=$PASSWORD
+SMOKE_SECRET_WHAT=password
 log "nfvflow $NFVFLOW_URL, OpenStack $AUTH_URL as $USERNAME in project $PROJECT, tacker $(tacker --version 2>&1)"
 
 # ------------------------------------------------------------------ a network for the sample
@@ -215,7 +166,7 @@ run tacker_ vnfd-list
 run tacker_ vnf-create --vnfd-name "$VNFD_NAME" --vim-name "$VIM_NAME" "$VNF_NAME"
 run tacker_ vnf-show "$VNF_NAME" -f value -c id
 VNF_ID=$LAST
-wait_active "$VNF_ID"
+wait_active "$VNF_ID" "$VNF_NAME"
 run tacker_ vnf-show "$VNF_NAME"
 run tacker_ vnf-show "$VNF_NAME" -f value -c mgmt_ip_address
 [[ $LAST == *VDU1* ]] || fail "no management address of VDU1 in mgmt_ip_address: '$LAST'"
@@ -234,7 +185,7 @@ run tacker_ vnf-list
 
 # ------------------------------------------------------------------ teardown, checked
 run tacker_ vnf-delete "$VNF_NAME"
-wait_gone "$VNF_ID"
+wait_gone "$VNF_ID" "$VNF_NAME"
 wait_cloud_empty "$VNF_ID"
 run openstack_ stack list
 [[ $LAST != *"nfvflow-$VNF_ID"* ]] || fail "the stack nfvflow-$VNF_ID is still listed"

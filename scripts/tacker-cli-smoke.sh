@@ -29,72 +29,19 @@ VIM_NAME=k8s-smoke-$RUN_ID
 VNFDS=()   # names created, removed on exit
 VNFS=()    # ids created, removed on exit
 VIM_CREATED=0
-LAST=
-LEAKED=0
 
-log() { printf '[smoke] %s\n' "$*" >&2; }
-fail() { log "FAILED: $*"; exit 1; }
 
-tacker_() { tacker --os-auth-strategy noauth --os-url "$NFVFLOW_URL" "$@"; }
+# shared: log, fail, tacker_, run (prints, masks the token), quiet, vnf_status, wait_active, wait_gone
+. "$ROOT/scripts/smoke-lib.sh"
+
 kubectl_() { kubectl --kubeconfig "$SB/kubeconfig" --request-timeout=15s "$@"; }
 
-mask() {  # the bearer token must never be shown: mask it and remember that it leaked
-  local text=$1
-  if [[ -n $TOKEN && $text == *"$TOKEN"* ]]; then
-    LEAKED=1
-    text=${text//"$TOKEN"/***}
-  fi
-  printf '%s' "$text"
-}
 
-run() {  # print the command, run it, print its output; fail on a non-zero exit or a leaked token.
-         # LAST = its stdout (the CLI prints a deprecation notice on stderr)
-  local out err rc=0
-  LEAKED=0
-  printf '\n$ %s\n' "$*"
-  out=$("$@" 2>"$TMP/stderr") || rc=$?
-  err=$(grep -v '^Deprecated: tacker command line is deprecated' "$TMP/stderr" || true)
-  out=$(mask "$out")
-  err=$(mask "$err")
-  [[ -z $out ]] || printf '%s\n' "$out"
-  [[ -z $err ]] || printf '%s\n' "$err"
-  ((LEAKED == 0)) || fail "the VIM bearer token appears in the output of: $*"
-  ((rc == 0)) || fail "exit $rc: $*"
-  LAST=$out
-}
 
-quiet() { "$@" 2>/dev/null || true; }  # for polls: output only, failures are answers
 
-vnf_status() { quiet tacker_ vnf-show "$1" -f value -c status; }
 
-vnf_exists() {  # 0 while the API still knows the VNF
-  tacker_ vnf-show "$1" -f value -c id >/dev/null 2>&1
-}
 
-wait_active() {  # id name
-  local end=$((SECONDS + TIMEOUT)) status last=
-  while :; do
-    status=$(vnf_status "$1")
-    [[ $status != "$last" ]] && log "$2: ${status:-<no answer>}" && last=$status
-    case $status in
-      ACTIVE) return 0 ;;
-      ERROR | DEAD)
-        run tacker_ vnf-show "$1"
-        fail "$2 went $status" ;;
-    esac
-    ((SECONDS < end)) || fail "$2 not ACTIVE after ${TIMEOUT}s (last status: ${status:-none})"
-    sleep 2
-  done
-}
 
-wait_gone() {  # id name
-  local end=$((SECONDS + TIMEOUT))
-  while vnf_exists "$1"; do
-    ((SECONDS < end)) || fail "$2 still there ${TIMEOUT}s after vnf-delete (status: $(vnf_status "$1"))"
-    sleep 2
-  done
-  log "$2: gone (vnf-show answers not found)"
-}
 
 labelled() {  # names of every object labelled with the VNF id (the kinds a VNF can leave behind)
   kubectl_ get deploy,rs,pods,svc,cm,hpa --all-namespaces -l "$LABEL=$1" -o name 2>/dev/null || echo "kubectl-failed"
@@ -147,6 +94,8 @@ curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
 [[ -r $SAMPLES/tosca-vnfd-containerized.yaml ]] || fail "samples missing in $SAMPLES"
 
 TOKEN=$(<"$SB/run/token")
+SMOKE_SECRET=$TOKEN
+SMOKE_SECRET_WHAT="bearer token"
 API_PORT=$(sed -n 's/^API_PORT=//p' "$SB/run/settings.env" 2>/dev/null || true)
 AUTH_URL=https://127.0.0.1:${API_PORT:-6443}
 log "nfvflow $NFVFLOW_URL, sandbox $AUTH_URL, tacker $(tacker --version 2>&1)"
