@@ -150,7 +150,9 @@ cmd_wait() {
   while :; do
     size=$(stat -c %s "$LOG" 2>/dev/null || echo 0)
     if ((size > offset)); then
-      tail -c +$((offset + 1)) "$LOG" | head -c $((size - offset)) | sed 's/^/[openstack-up] /' >&2
+      # head reads the file and tail reads all of head: no reader closes early, so pipefail
+      # cannot turn a SIGPIPE into a failed build while the log grows
+      head -c "$size" "$LOG" | tail -c +$((offset + 1)) | sed 's/^/[openstack-up] /' >&2
       offset=$size
     fi
     [[ -s $RC ]] && break
