@@ -2,6 +2,7 @@ package io.nfvflow.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 
@@ -34,6 +35,24 @@ final class Jobs {
   }
 
   /** The variables the engine sets at start. */
+  /**
+   * Starts a VIM-type child model under the test-caller process (as the generic workflows call it)
+   * and checks that the child inherits the operation's business key.
+   */
+  static ProcessInstance startUnderCaller(String vimType) {
+    Map<String, Object> variables = variables(vimType);
+    variables.put("child", "vnf-instantiate-" + vimType);
+    ProcessInstance caller = start("test-caller", variables);
+    assertThat(
+            historyService()
+                .createHistoricProcessInstanceQuery()
+                .superProcessInstanceId(caller.getId())
+                .singleResult()
+                .getBusinessKey())
+        .isEqualTo(BUSINESS_KEY);
+    return caller;
+  }
+
   static Map<String, Object> variables(String vimType) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("vnfId", "vnf-1");

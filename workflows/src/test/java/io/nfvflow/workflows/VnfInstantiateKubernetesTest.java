@@ -6,7 +6,7 @@ import static io.nfvflow.workflows.Jobs.jobAt;
 import static io.nfvflow.workflows.Jobs.run;
 import static io.nfvflow.workflows.Jobs.runUntilIncident;
 import static io.nfvflow.workflows.Jobs.start;
-import static io.nfvflow.workflows.Jobs.variables;
+import static io.nfvflow.workflows.Jobs.startUnderCaller;
 import static io.nfvflow.workflows.KubernetesPaths.CREATE;
 import static io.nfvflow.workflows.KubernetesPaths.CREATE_CALLS;
 import static io.nfvflow.workflows.Steps.bpmnError;
@@ -14,12 +14,10 @@ import static io.nfvflow.workflows.Steps.fail;
 import static io.nfvflow.workflows.Steps.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -99,7 +97,7 @@ class VnfInstantiateKubernetesTest {
       strings = {"CreateConfigMaps", "CreateDeployments", "CreateServices", "CreateAutoscalers"})
   void rejectionOfACreateStepReachesTheCaller(String step) {
     steps.on(beanOf(step), bpmnError("VIM_REJECTED"));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("kubernetes");
 
     runCreateStepsUpTo(step);
 
@@ -111,7 +109,7 @@ class VnfInstantiateKubernetesTest {
   @Test
   void unauthorizedReachesTheCaller() {
     steps.on("createServicesDelegate", bpmnError("VIM_UNAUTHORIZED"));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("kubernetes");
 
     runCreateStepsUpTo("CreateServices");
 
@@ -122,7 +120,7 @@ class VnfInstantiateKubernetesTest {
   @Test
   void workloadFailureReachesTheCallerAndStopsWaiting() {
     steps.on("checkWorkloadsReadyDelegate", ready(false), bpmnError("WORKLOAD_FAILED"));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("kubernetes");
 
     run(CREATE);
     run("CheckWorkloadsReady", "WaitForWorkloadsPollTimer", "CheckWorkloadsReady");
@@ -138,7 +136,7 @@ class VnfInstantiateKubernetesTest {
   @Test
   void readinessTimeoutStopsPollingAndReachesTheCaller() {
     steps.on("checkWorkloadsReadyDelegate", ready(false));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("kubernetes");
 
     run(CREATE);
     run("CheckWorkloadsReady");
@@ -181,20 +179,6 @@ class VnfInstantiateKubernetesTest {
         .singleElement()
         .satisfies(i -> assertThat(i.getIncidentMessage()).contains("VIM_REJECTED"));
     assertThat(instance).isActive();
-  }
-
-  private static ProcessInstance startUnderCaller() {
-    Map<String, Object> variables = variables("kubernetes");
-    variables.put("child", "vnf-instantiate-kubernetes");
-    ProcessInstance caller = start("test-caller", variables);
-    assertThat(
-            historyService()
-                .createHistoricProcessInstanceQuery()
-                .superProcessInstanceId(caller.getId())
-                .singleResult()
-                .getBusinessKey())
-        .isEqualTo(Jobs.BUSINESS_KEY);
-    return caller;
   }
 
   private static void runCreateStepsUpTo(String last) {

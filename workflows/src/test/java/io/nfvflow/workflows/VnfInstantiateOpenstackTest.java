@@ -7,7 +7,7 @@ import static io.nfvflow.workflows.Jobs.retry;
 import static io.nfvflow.workflows.Jobs.run;
 import static io.nfvflow.workflows.Jobs.runUntilIncident;
 import static io.nfvflow.workflows.Jobs.start;
-import static io.nfvflow.workflows.Jobs.variables;
+import static io.nfvflow.workflows.Jobs.startUnderCaller;
 import static io.nfvflow.workflows.OpenstackPaths.INSTANTIATE_CALLS;
 import static io.nfvflow.workflows.Steps.bpmnError;
 import static io.nfvflow.workflows.Steps.fail;
@@ -16,7 +16,6 @@ import static io.nfvflow.workflows.Steps.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 
 import java.time.Duration;
@@ -24,7 +23,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -144,7 +142,7 @@ class VnfInstantiateOpenstackTest {
   @Test
   void pollDelayStaysInsideTheWait() {
     steps.on("checkStackCreatedDelegate", notYet("ready", "PT10S"), ready(true));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("openstack");
 
     run("CreateStack", "CheckStackCreated", "WaitForStackPollTimer");
     run("CheckStackCreated", "ReadStackOutputs");
@@ -182,7 +180,7 @@ class VnfInstantiateOpenstackTest {
         "checkStackCreatedDelegate",
         notYet("ready", "PT10S"),
         fail(new BpmnError("STACK_FAILED", HEAT_REASON)));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("openstack");
 
     run("CreateStack", "CheckStackCreated", "WaitForStackPollTimer", "CheckStackCreated");
 
@@ -198,7 +196,7 @@ class VnfInstantiateOpenstackTest {
   @Test
   void rejectedStackReachesTheCaller() {
     steps.on("createStackDelegate", bpmnError("VIM_REJECTED"));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("openstack");
 
     run("CreateStack");
 
@@ -210,7 +208,7 @@ class VnfInstantiateOpenstackTest {
   @Test
   void readyTimeoutStopsPollingAndReachesTheCaller() {
     steps.on("checkStackCreatedDelegate", notYet("ready", "PT30S"));
-    ProcessInstance caller = startUnderCaller();
+    ProcessInstance caller = startUnderCaller("openstack");
 
     run("CreateStack", "CheckStackCreated");
     assertThat(hasJobAt("WaitForStackPollTimer")).isTrue();
@@ -273,20 +271,6 @@ class VnfInstantiateOpenstackTest {
         .singleElement()
         .satisfies(i -> assertThat(i.getIncidentMessage()).contains("STACK_FAILED"));
     assertThat(instance).isActive();
-  }
-
-  private static ProcessInstance startUnderCaller() {
-    Map<String, Object> variables = variables("openstack");
-    variables.put("child", "vnf-instantiate-openstack");
-    ProcessInstance caller = start("test-caller", variables);
-    assertThat(
-            historyService()
-                .createHistoricProcessInstanceQuery()
-                .superProcessInstanceId(caller.getId())
-                .singleResult()
-                .getBusinessKey())
-        .isEqualTo(Jobs.BUSINESS_KEY);
-    return caller;
   }
 
   /** How long after the fixed "now" the job at the activity is due, as an ISO duration. */
