@@ -68,7 +68,7 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
     vnf.errorReason = truncate(reason);
     vnf.updatedAt = Instant.now();
     String eventType = finish(operationId, "FAILED", reason);
-    events.record(EventLog.VNF, vnfId, "ERROR", eventType, truncate(reason));
+    events.record(EventLog.VNF, vnfId, "ERROR", eventType, reason);
   }
 
   @Override

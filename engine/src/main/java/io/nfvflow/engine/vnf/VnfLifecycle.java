@@ -136,7 +136,7 @@ public class VnfLifecycle {
     // save() merges an entity with an assigned id: only the returned instance is managed
     LcmOperationEntity op = operations.save(fresh);
     events.record(
-        "vnf",
+        EventLog.VNF,
         vnf.id,
         vnf.status,
         eventType,

@@ -39,7 +39,7 @@ public class VnfViews {
 
   @Transactional(readOnly = true)
   public Map<String, Object> view(String id) {
-    return view(vnfs.findById(id).orElseThrow(() -> TackerException.notFound("vnf", id)));
+    return view(find(id));
   }
 
   @Transactional(readOnly = true)
@@ -49,7 +49,7 @@ public class VnfViews {
 
   /** {@code GET /v1.0/vnfs/{id}/resources}: what the VNF owns on its VIM, found by label. */
   public List<Map<String, Object>> resources(String id) {
-    VnfEntity vnf = vnfs.findById(id).orElseThrow(() -> TackerException.notFound("vnf", id));
+    VnfEntity vnf = find(id);
     try {
       return drivers
           .driver(vims.find(vnf.vimId).getType())
@@ -63,6 +63,10 @@ public class VnfViews {
           "VimUnavailable",
           "The VIM did not answer the resource query: " + e.getMessage());
     }
+  }
+
+  private VnfEntity find(String id) {
+    return vnfs.findById(id).orElseThrow(() -> TackerException.notFound("vnf", id));
   }
 
   private Map<String, Object> view(VnfEntity vnf) {

@@ -7,8 +7,6 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -54,22 +52,7 @@ class KubernetesFailureIT extends SandboxTestBase {
     TackerApi.Response answer = registerVim(name, authUrl, sandbox.token(), sandbox.caPem(), false);
     Secrets.assertAbsent(answer.raw(), sandbox.token(), "the answer to an unreachable VIM");
 
-    if (answer.status() >= 400 && answer.status() < 500) {
-      assertThat(answer.text("/TackerError/type")).as("TackerError in %s", answer).isNotBlank();
-      assertNoVimNamed(name);
-      return;
-    }
-    assertThat(answer.status()).as("register VIM at a closed port: %s", answer).isEqualTo(201);
-    String vimId = answer.text("/vim/id");
-    JsonNode vim = awaitVimProbed(vimId);
-    assertThat(vim.path("status").asText())
-        .as("status of %s", vim.path("name"))
-        .isEqualTo("UNREACHABLE");
-
-    // registered but unreachable: it must still be removable without leftovers
-    TackerApi.Response deleted = api.delete("/v1.0/vims/" + vimId);
-    assertThat(deleted.status()).as("delete unreachable VIM: %s", deleted).isEqualTo(204);
-    assertNoVimNamed(name);
+    assertRefusedOrUnreachableAndRemovable(name, answer);
   }
 
   @Test
@@ -125,21 +108,5 @@ class KubernetesFailureIT extends SandboxTestBase {
     // an ERROR VNF can be deleted
     deleteVnfAndAwaitGone(vnfId);
     awaitNothingLabelled(vnfId);
-  }
-
-  private void assertNoVimNamed(String name) {
-    TackerApi.Response byName = api.get("/v1.0/vims?name=" + TackerApi.query(name));
-    assertThat(byName.status()).as("list VIMs: %s", byName).isEqualTo(200);
-    assertThat(byName.at("/vims").isArray()).as("vims array in %s", byName).isTrue();
-    assertThat(byName.at("/vims")).as("VIMs named %s", name).isEmpty();
-    TackerApi.Response all = api.get("/v1.0/vims");
-    assertThat(field(all.at("/vims"), "name")).as("all VIM names").doesNotContain(name);
-  }
-
-  /** A loopback port nobody listens on (bound, then released). */
-  private static int closedLoopbackPort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -45,20 +45,7 @@ class OpenStackLifecycleIT extends OpenStackTestBase {
     assertOpenStackVimAnswer(shown.at("/vim"), vimName);
 
     // 2. VNFD: one VDU, two CPs on two networks, scaled to two instances
-    String vnfdId =
-        onboardVnfd(
-            unique("it-os-vnfd"),
-            descriptor(
-                "vnfd-openstack-scaled.yaml",
-                Map.of(
-                    "IMAGE",
-                    IMAGE,
-                    "FLAVOR",
-                    FLAVOR,
-                    "MGMT_NET",
-                    mgmt.name(),
-                    "DATA_NET",
-                    data.name())));
+    String vnfdId = onboardScaledVnfd(unique("it-os-vnfd"), mgmt, data);
 
     // 3. VNF: PENDING_CREATE -> ACTIVE
     JsonNode vnf = createActiveVnf(vnfdId, vimId, demo);
@@ -152,20 +139,7 @@ class OpenStackLifecycleIT extends OpenStackTestBase {
     String cnfdId = onboardVnfd(unique("it-co-cnfd"), resource("tosca-vnfd-containerized.yaml"));
     String cnfId = createVnf(unique("it-co-cnf"), cnfdId, null);
     // a VM VNF with the OpenStack VIM's id
-    String vnfdId =
-        onboardVnfd(
-            unique("it-co-vnfd"),
-            descriptor(
-                "vnfd-openstack-scaled.yaml",
-                Map.of(
-                    "IMAGE",
-                    IMAGE,
-                    "FLAVOR",
-                    FLAVOR,
-                    "MGMT_NET",
-                    mgmt.name(),
-                    "DATA_NET",
-                    data.name())));
+    String vnfdId = onboardScaledVnfd(unique("it-co-vnfd"), mgmt, data);
     JsonNode vnf = createActiveVnf(vnfdId, osVimId, demo);
     String vnfId = vnf.path("id").asText();
 
@@ -278,5 +252,22 @@ class OpenStackLifecycleIT extends OpenStackTestBase {
     TackerApi.Response gone = api.get(path);
     assertThat(gone.status()).as("GET %s after delete: %s", path, gone).isEqualTo(404);
     assertThat(gone.text("/TackerError/type")).as("TackerError in %s", gone).isNotBlank();
+  }
+
+  /** Onboards the scaled two-network VM VNFD on the sandbox's image and flavor. */
+  private String onboardScaledVnfd(String name, TestNetwork mgmt, TestNetwork data) {
+    return onboardVnfd(
+        name,
+        descriptor(
+            "vnfd-openstack-scaled.yaml",
+            Map.of(
+                "IMAGE",
+                IMAGE,
+                "FLAVOR",
+                FLAVOR,
+                "MGMT_NET",
+                mgmt.name(),
+                "DATA_NET",
+                data.name())));
   }
 }

@@ -262,14 +262,4 @@ abstract class OpenStackTestBase extends SandboxTestBase {
         + " vif="
         + port.getVifType();
   }
-
-  /** No VIM of that name in the API, by filter and in the full list. */
-  void assertNoVimNamed(String name) {
-    TackerApi.Response byName = api.get("/v1.0/vims?name=" + TackerApi.query(name));
-    assertThat(byName.status()).as("list VIMs: %s", byName.status()).isEqualTo(200);
-    assertThat(byName.at("/vims").isArray()).as("vims array").isTrue();
-    assertThat(byName.at("/vims")).as("VIMs named %s", name).isEmpty();
-    TackerApi.Response all = api.get("/v1.0/vims");
-    assertThat(field(all.at("/vims"), "name")).as("all VIM names").doesNotContain(name);
-  }
 }

@@ -9,6 +9,8 @@ import io.nfvflow.engine.NfvflowApplication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -180,6 +182,44 @@ abstract class SandboxTestBase {
         .withFailMessage("the sandbox VIM is %s, expected REACHABLE", vim.path("status"))
         .isEqualTo("REACHABLE");
     return vim;
+  }
+
+  /** No VIM of that name in the API, by filter and in the full list. */
+  void assertNoVimNamed(String name) {
+    TackerApi.Response byName = api.get("/v1.0/vims?name=" + TackerApi.query(name));
+    assertThat(byName.status()).as("list VIMs: %s", byName).isEqualTo(200);
+    assertThat(byName.at("/vims").isArray()).as("vims array in %s", byName).isTrue();
+    assertThat(byName.at("/vims")).as("VIMs named %s", name).isEmpty();
+    TackerApi.Response all = api.get("/v1.0/vims");
+    assertThat(field(all.at("/vims"), "name")).as("all VIM names").doesNotContain(name);
+  }
+
+  /**
+   * A VIM registered at an endpoint nobody answers is either refused with a TackerError and not
+   * registered, or registered UNREACHABLE and removable without leftovers.
+   */
+  void assertRefusedOrUnreachableAndRemovable(String name, TackerApi.Response answer) {
+    if (answer.status() >= 400 && answer.status() < 500) {
+      assertThat(answer.text("/TackerError/type")).as("TackerError in %s", answer).isNotBlank();
+      assertNoVimNamed(name);
+      return;
+    }
+    assertThat(answer.status()).as("register VIM at a closed port: %s", answer).isEqualTo(201);
+    String vimId = answer.text("/vim/id");
+    JsonNode vim = awaitVimProbed(vimId);
+    assertThat(vim.path("status").asText())
+        .as("status of %s", vim.path("name"))
+        .isEqualTo("UNREACHABLE");
+    TackerApi.Response deleted = api.delete("/v1.0/vims/" + vimId);
+    assertThat(deleted.status()).as("delete unreachable VIM: %s", deleted).isEqualTo(204);
+    assertNoVimNamed(name);
+  }
+
+  /** A loopback port nobody listens on (bound, then released). */
+  static int closedLoopbackPort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
   }
 
   /** Polls GET /v1.0/vims/{id} until the status is no longer PENDING; returns the vim object. */
