@@ -20,12 +20,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,21 +29,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * paths run it under {@code test-caller} (a bare call activity with a catch-all error boundary) and
  * check what reaches the caller.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/vnf-instantiate-kubernetes.bpmn", "test-caller.bpmn"})
-class VnfInstantiateKubernetesTest {
-
-  private Steps steps;
-
-  @BeforeEach
-  void registerSteps() {
-    steps = Steps.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class VnfInstantiateKubernetesTest extends ProcessTestBase {
 
   @Test
   void createsEverythingWaitsForReadinessAndReadsAddresses() {

@@ -28,21 +28,17 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * vnf-instantiate-openstack on its own. Its BPMN errors are meant for the caller, so the error
  * paths run it under {@code test-caller} and check what reaches the caller. The clock is fixed so
  * that timer and retry due dates can be checked exactly.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = {"bpmn/vnf-instantiate-openstack.bpmn", "test-caller.bpmn"})
-class VnfInstantiateOpenstackTest {
+class VnfInstantiateOpenstackTest extends ProcessTestBase {
 
   /** What Heat says when Nova cannot place a server. */
   static final String HEAT_REASON =
@@ -51,17 +47,13 @@ class VnfInstantiateOpenstackTest {
 
   private static final Instant NOW = Instant.parse("2026-11-24T10:00:00Z");
 
-  private Steps steps;
-
   @BeforeEach
-  void registerStepsAndFixTheClock() {
-    steps = Steps.register();
+  void fixTheClock() {
     ClockUtil.setCurrentTime(Date.from(NOW));
   }
 
   @AfterEach
-  void resetMocksAndClock() {
-    Mocks.reset();
+  void resetTheClock() {
     ClockUtil.reset();
   }
 

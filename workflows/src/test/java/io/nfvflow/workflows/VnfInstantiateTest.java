@@ -23,14 +23,8 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(
     resources = {
       "bpmn/vnf-instantiate.bpmn",
@@ -39,19 +33,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
       "bpmn/vnf-instantiate-openstack.bpmn",
       "bpmn/vnf-terminate-openstack.bpmn"
     })
-class VnfInstantiateTest {
-
-  private Steps steps;
-
-  @BeforeEach
-  void registerSteps() {
-    steps = Steps.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class VnfInstantiateTest extends ProcessTestBase {
 
   @Test
   void createsWaitsReadsAddressesAndActivates() {

@@ -16,12 +16,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -29,21 +24,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * vnf-terminate-kubernetes on its own. It must never give up silently: every failure, including
  * removal that never finishes, ends as a retryable incident.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/vnf-terminate-kubernetes.bpmn")
-class VnfTerminateKubernetesTest {
-
-  private Steps steps;
-
-  @BeforeEach
-  void registerSteps() {
-    steps = Steps.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class VnfTerminateKubernetesTest extends ProcessTestBase {
 
   @Test
   void deletesEverythingAndConfirmsItIsGone() {

@@ -21,38 +21,20 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * vnf-terminate-openstack on its own. Like its Kubernetes sibling it must never give up silently:
  * DELETE_FAILED, failing calls and deletion that never finishes all end as retryable incidents.
  */
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(resources = "bpmn/vnf-terminate-openstack.bpmn")
-class VnfTerminateOpenstackTest {
+class VnfTerminateOpenstackTest extends ProcessTestBase {
 
   /** What Heat says when a port of the stack is still bound elsewhere. */
   static final RuntimeException DELETE_FAILED =
       new IllegalStateException(
           "stack vnf-1 is DELETE_FAILED: Resource DELETE failed: Conflict: resources.vdu1_port:"
               + " Port 6c1f is still in use");
-
-  private Steps steps;
-
-  @BeforeEach
-  void registerSteps() {
-    steps = Steps.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
 
   @Test
   void deletesTheStackAndPollsUntilItIsGone() {

@@ -18,33 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
-import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
-import org.camunda.bpm.engine.test.mock.Mocks;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(ProcessEngineExtension.class)
 @Deployment(
     resources = {
       "bpmn/vnf-terminate.bpmn",
       "bpmn/vnf-terminate-kubernetes.bpmn",
       "bpmn/vnf-terminate-openstack.bpmn"
     })
-class VnfTerminateTest {
-
-  private Steps steps;
-
-  @BeforeEach
-  void registerSteps() {
-    steps = Steps.register();
-  }
-
-  @AfterEach
-  void resetMocks() {
-    Mocks.reset();
-  }
+class VnfTerminateTest extends ProcessTestBase {
 
   @Test
   void deletesInReverseOrderWaitsUntilGoneAndRemovesTheVnf() {
