@@ -55,7 +55,8 @@ class ToscaParserValidateTest {
   void tackersWithParamsSampleOnboardsWithoutItsParameterFile() throws Exception {
     String yaml =
         java.nio.file.Files.readString(
-            SharedDir.tacker().resolve("samples/tosca-templates/vnfd/tosca-vnfd-with-params.yaml"));
+            TackerCorpus.tacker()
+                .resolve("samples/tosca-templates/vnfd/tosca-vnfd-with-params.yaml"));
     assertThat(parser.validate(yaml).vmVdus()).isNotEmpty();
   }
 }

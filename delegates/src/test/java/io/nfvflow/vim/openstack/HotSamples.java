@@ -11,7 +11,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** Tacker's VNFD samples from shared/conformance, parsed by the real parser, and test flavors. */
+/**
+ * Tacker's VNFD samples (the tosca module's copy of the corpus), parsed by the real parser, and
+ * test flavors.
+ */
 final class HotSamples {
 
   static final String VNF_ID = "7c1e4f2a-9b3d-4a5e-8f6c-0d2b1a3e5f7c";
@@ -74,17 +77,15 @@ final class HotSamples {
     }
   }
 
-  /** {@code shared/conformance/tacker-8.0.0}, found by walking up from the working directory. */
+  /** The repository's copy of Tacker's corpus, found by walking up from the working directory. */
   static Path tacker() {
     for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-      Path candidate = dir.resolve("shared/conformance/tacker-8.0.0");
+      Path candidate = dir.resolve("tosca/src/test/resources/tacker-8.0.0");
       if (Files.isDirectory(candidate)) {
         return candidate;
       }
     }
     throw new IllegalStateException(
-        "shared/conformance/tacker-8.0.0 not found above "
-            + Path.of("").toAbsolutePath()
-            + ": shared/ must sit beside the repository root");
+        "tosca/src/test/resources/tacker-8.0.0 not found above " + Path.of("").toAbsolutePath());
   }
 }

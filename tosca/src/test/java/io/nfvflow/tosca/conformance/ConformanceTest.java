@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nfvflow.tosca.ContainerVdu;
-import io.nfvflow.tosca.SharedDir;
+import io.nfvflow.tosca.TackerCorpus;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.ToscaParser;
 import io.nfvflow.tosca.Vdu;
@@ -54,7 +54,7 @@ class ConformanceTest {
 
   private static final Path GOLDEN = Path.of("src/test/resources/conformance/golden");
 
-  private final Path tacker = SharedDir.tacker();
+  private final Path tacker = TackerCorpus.tacker();
   private final ToscaParser parser = new ToscaParser();
   private final List<Expectation> expectations = loadExpectations();
 

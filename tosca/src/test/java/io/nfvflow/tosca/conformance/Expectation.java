@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * One line of {@code conformance/expectations.txt}.
  *
- * @param file path under shared/conformance/tacker-8.0.0
+ * @param file path under the Tacker 8.0.0 corpus (tosca/src/test/resources/tacker-8.0.0)
  * @param kind PARSES, REFUSED, PARAMS or NOT_A_TEMPLATE
  * @param refusal the expected message substring, for REFUSED
  * @param params the param_values file to parse with, or null
