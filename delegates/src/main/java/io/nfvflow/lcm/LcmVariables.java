@@ -1,11 +1,13 @@
 package io.nfvflow.lcm;
 
+import io.nfvflow.vim.WaitGoal;
 import java.time.Duration;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The process variables of lifecycle workflows, in one place. Variables hold ids and small values
- * only: never a descriptor, never a secret.
+ * only: never a descriptor, never a secret, never the instantiated state (that lives in nfvflow's
+ * tables). Call activities map them in and out explicitly.
  */
 public final class LcmVariables {
 
@@ -18,29 +20,29 @@ public final class LcmVariables {
   /** The operation (also the business key). */
   public static final String OPERATION_ID = "operationId";
 
-  /** The VIM type; the workflows call {@code vnf-<operation>-${vimType}}. */
+  /** The VIM type; the workflows call {@code vnf-apply-${vimType}} and the like. */
   public static final String VIM_TYPE = "vimType";
 
-  /** ISO-8601 duration between two readiness polls, for example {@code PT2S}. */
-  public static final String POLL_INTERVAL = "pollInterval";
+  /**
+   * The retry profile of the VIM type's steps ({@code R3/PT5S}), set from the driver at the start
+   * of every operation: steps say {@code ${retryCycle}} instead of repeating a literal.
+   */
+  public static final String RETRY_CYCLE = "retryCycle";
 
-  /** ISO-8601 duration after which waiting for readiness gives up, for example {@code PT5M}. */
+  /** ISO-8601 duration after which a wait gives up, for example {@code PT5M}. */
   public static final String READY_TIMEOUT = "readyTimeout";
 
-  /**
-   * ISO-8601 duration until the next poll of a loop with backoff, set by the check before the timer
-   * (for example Heat stack checks double it up to a ceiling).
-   */
+  /** Input of {@code vnf-wait}: a {@link WaitGoal} name, READY or GONE. */
+  public static final String GOAL = "goal";
+
+  /** Local to {@code vnf-wait}: ISO-8601 duration until the next poll (the VIM type's cadence). */
   public static final String POLL_DELAY = "pollDelay";
 
-  /** Set by readiness checks: {@code true} when every workload is ready. */
-  public static final String READY = "ready";
+  /** Local to {@code vnf-wait}: {@code true} once the goal is reached. */
+  public static final String DONE = "done";
 
-  /** Set by deletion checks: {@code true} when every resource is gone. */
-  public static final String GONE = "gone";
-
-  /** Management address per VDU, as a JSON object string. */
-  public static final String MGMT_ADDRESSES = "mgmtAddresses";
+  /** Local to {@code vnf-wait}: what is still pending, as the last poll saw it. */
+  public static final String PROGRESS = "progress";
 
   /** Filled by error boundary events: the BPMN error code. */
   public static final String ERROR_CODE = "errorCode";
@@ -58,6 +60,16 @@ public final class LcmVariables {
     return required(scope, OPERATION_ID);
   }
 
+  public static WaitGoal goal(VariableScope scope) {
+    return WaitGoal.valueOf(required(scope, GOAL));
+  }
+
+  /** The previous poll delay of a wait, or {@code null} before its first poll. */
+  public static Duration pollDelay(VariableScope scope) {
+    Object value = scope.getVariable(POLL_DELAY);
+    return value == null || value.toString().isBlank() ? null : Duration.parse(value.toString());
+  }
+
   public static String errorMessage(VariableScope scope) {
     Object message = scope.getVariable(ERROR_MESSAGE);
     Object code = scope.getVariable(ERROR_CODE);
@@ -67,12 +79,7 @@ public final class LcmVariables {
     return code != null ? code.toString() : "unknown failure";
   }
 
-  public static String mgmtAddresses(VariableScope scope) {
-    Object value = scope.getVariable(MGMT_ADDRESSES);
-    return value == null ? "{}" : value.toString();
-  }
-
-  /** The readiness timeout, {@code PT5M} when not set. */
+  /** The wait time-out, {@code PT5M} when not set. */
   public static Duration readyTimeout(VariableScope scope) {
     Object value = scope.getVariable(READY_TIMEOUT);
     return value == null ? Duration.ofMinutes(5) : Duration.parse(value.toString());

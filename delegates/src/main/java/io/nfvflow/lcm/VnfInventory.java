@@ -1,30 +1,44 @@
 package io.nfvflow.lcm;
 
-import java.util.Map;
+import io.nfvflow.vim.Observation;
 
 /**
- * Port to the VNF inventory, implemented by the engine. Every status change it makes also writes an
- * event row and updates the operation's state, in one transaction.
+ * Port to the VNF inventory and the operation model, implemented by the engine. Steps end
+ * operations only through it: each call changes the VNF's status, the operation's state and the
+ * instantiated state, and writes the event, in one transaction, with the outcome the operation's
+ * type calls for.
  */
 public interface VnfInventory {
 
   /**
-   * Loads a VNF and its resolved descriptor.
+   * Loads a VNF, its resolved descriptor and its desired scale.
    *
    * @throws IllegalStateException when the VNF does not exist
    */
   VnfContext load(String vnfId);
 
   /**
-   * The VNF is up: status ACTIVE, the operation COMPLETED.
-   *
-   * @param mgmtAddresses management address per VDU (may be empty)
+   * Stores what the VIM reports of the VNF (instances, addresses, ports) as its instantiated state;
+   * {@code mgmt_ip_address} follows.
    */
-  void markActive(String vnfId, String operationId, Map<String, String> mgmtAddresses);
+  void recordInstances(String vnfId, Observation observation);
 
-  /** The operation failed for good: status ERROR with the reason, the operation FAILED. */
-  void markFailed(String vnfId, String operationId, String reason);
+  /**
+   * The operation succeeded: COMPLETED, and the VNF ACTIVE (a terminate: the VNF leaves the
+   * inventory). Running it again after a crash changes nothing.
+   */
+  void complete(String operationId);
 
-  /** The VNF's resources are gone: the VNF is removed, the operation COMPLETED. */
-  void markDeleted(String vnfId, String operationId);
+  /** The operation failed for good: FAILED, the VNF ERROR with the reason. */
+  void fail(String operationId, String reason);
+
+  /**
+   * The operation failed and is being rolled back: the desired state goes back to what it was
+   * before the operation (a scale: the previous level), the reason is recorded. The workflow then
+   * converges the VIM again and calls {@link #completeRollback}.
+   */
+  void beginRollback(String operationId, String reason);
+
+  /** The rollback converged: ROLLED_BACK, the VNF ACTIVE, the reason in the event. */
+  void completeRollback(String operationId);
 }

@@ -9,6 +9,13 @@ import java.util.List;
  * its steps; the lifecycle workflows reach those steps by call activities named {@code
  * vnf-<operation>-<type>}.
  *
+ * <p>Drivers converge: {@link #apply} computes the desired VIM objects from the descriptor and the
+ * instantiated state ({@link VnfOnVim#scale()}) and creates what is missing, patches what differs
+ * and deletes owned extras, so applying twice changes nothing. The per-VIM BPMN models show the
+ * same work step by step (engineers see and retry each VIM step); the generic steps ({@code
+ * vnf-wait}, recording instances) reach a VIM type only through this interface, so a third VIM type
+ * is still one package.
+ *
  * <p>Implementations must never log or return secret values of a {@link VimConnection}.
  */
 public interface VimDriver {
@@ -41,4 +48,44 @@ public interface VimDriver {
    * @param vnfId the VNF's id
    */
   List<VimResource> resources(VimConnection vim, String vnfId);
+
+  /**
+   * The retry profile of this VIM type's steps, an ISO-8601 repeating interval such as {@code
+   * R3/PT5S}: how often and how far apart a step that failed transiently is retried before it
+   * becomes an incident. Named once here; every step of the type uses it ({@code ${retryCycle}}).
+   */
+  String retryCycle();
+
+  /** How often the reusable wait polls this VIM type. */
+  PollCadence cadence();
+
+  /**
+   * Converges the VIM to the VNF's desired state: create what is missing, patch what differs
+   * (including the number of instances), delete owned extras. Returns once the VIM accepted the
+   * change; {@link #progress} tells when it is done.
+   *
+   * @throws VimException by kind: TRANSIENT is retried, REJECTED / UNAUTHORIZED fail the operation
+   * @throws io.nfvflow.tosca.ToscaException when the descriptor cannot be deployed
+   */
+  void apply(VnfOnVim vnf);
+
+  /**
+   * Starts removing every VIM object the VNF owns (found by ownership label or tag). Nothing left
+   * is fine.
+   */
+  void remove(VnfOnVim vnf);
+
+  /**
+   * One look at where the VNF stands relative to a goal. Never waits.
+   *
+   * @return done, pending with what is pending, or failed with a BPMN error code and the reason
+   *     (READY only: a pod that can never start, a stack that failed)
+   */
+  Progress progress(VnfOnVim vnf, WaitGoal goal);
+
+  /**
+   * The VNF's instances (pods, servers) with their addresses and ports, and each VDU's management
+   * address, read after {@link #progress} reported READY.
+   */
+  Observation observe(VnfOnVim vnf);
 }

@@ -57,6 +57,15 @@ public record VnfDescriptor(
     return scalingPolicies.stream().filter(p -> p.targets().contains(vduName)).findFirst();
   }
 
+  /**
+   * The alarm triggers that scale the VNF ({@code tosca.policies.tacker.Alarming}).
+   *
+   * <p>TODO(#6, tosca work): becomes a record component filled by the parser.
+   */
+  public List<AlarmTrigger> alarmTriggers() {
+    return List.of();
+  }
+
   /** The process definition key the descriptor names for an operation, if any. */
   public Optional<String> workflowFor(String operation) {
     return Optional.ofNullable(workflows.get(operation));

@@ -150,4 +150,38 @@ public class KubernetesDriver implements VimDriver {
   public List<VimResource> resources(VimConnection vim, String vnfId) {
     return workloads.resources(vim, vnfId);
   }
+
+  // --- converging SPI: filled in by the driver work of the scale issue (#6) ---
+
+  @Override
+  public String retryCycle() {
+    return "R3/PT5S";
+  }
+
+  @Override
+  public io.nfvflow.vim.PollCadence cadence() {
+    return new io.nfvflow.vim.PollCadence(
+        java.time.Duration.ofSeconds(1), 2, java.time.Duration.ofSeconds(5));
+  }
+
+  @Override
+  public void apply(io.nfvflow.vim.VnfOnVim vnf) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void remove(io.nfvflow.vim.VnfOnVim vnf) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public io.nfvflow.vim.Progress progress(
+      io.nfvflow.vim.VnfOnVim vnf, io.nfvflow.vim.WaitGoal goal) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public io.nfvflow.vim.Observation observe(io.nfvflow.vim.VnfOnVim vnf) {
+    throw new UnsupportedOperationException("not yet");
+  }
 }

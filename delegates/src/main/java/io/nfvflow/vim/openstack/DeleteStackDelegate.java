@@ -21,6 +21,5 @@ public class DeleteStackDelegate extends OpenStackStep {
   @Override
   protected void run(DelegateExecution execution, OpenStackVnf vnf) {
     LcmErrors.vimCall(() -> stacks.delete(vnf.vim(), vnf.vnfId()));
-    PollBackoff.start(execution);
   }
 }

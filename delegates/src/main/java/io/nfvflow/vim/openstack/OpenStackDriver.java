@@ -109,4 +109,38 @@ public class OpenStackDriver implements VimDriver {
   public List<VimResource> resources(VimConnection vim, String vnfId) {
     return stacks.resources(vim, vnfId);
   }
+
+  // --- converging SPI: filled in by the driver work of the scale issue (#6) ---
+
+  @Override
+  public String retryCycle() {
+    return "R5/PT15S";
+  }
+
+  @Override
+  public io.nfvflow.vim.PollCadence cadence() {
+    return new io.nfvflow.vim.PollCadence(
+        java.time.Duration.ofSeconds(2), 2, java.time.Duration.ofSeconds(30));
+  }
+
+  @Override
+  public void apply(io.nfvflow.vim.VnfOnVim vnf) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public void remove(io.nfvflow.vim.VnfOnVim vnf) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public io.nfvflow.vim.Progress progress(
+      io.nfvflow.vim.VnfOnVim vnf, io.nfvflow.vim.WaitGoal goal) {
+    throw new UnsupportedOperationException("not yet");
+  }
+
+  @Override
+  public io.nfvflow.vim.Observation observe(io.nfvflow.vim.VnfOnVim vnf) {
+    throw new UnsupportedOperationException("not yet");
+  }
 }

@@ -7,19 +7,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code CreateAutoscalers}: one HorizontalPodAutoscaler per VDU a scaling policy targets;
- * already existing ones of this VNF are kept.
+ * Task {@code ApplyConfigMaps}: one ConfigMap per container that has a {@code config}; already
+ * existing ones of this VNF are kept.
  */
 @Component
-public class CreateAutoscalersDelegate extends KubernetesStep {
+public class ApplyConfigMapsDelegate extends KubernetesStep {
 
-  public CreateAutoscalersDelegate(
+  public ApplyConfigMapsDelegate(
       VnfInventory inventory, VimDirectory directory, KubernetesWorkloads workloads) {
     super(inventory, directory, workloads);
   }
 
   @Override
   protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createAutoscalers(vnf));
+    LcmErrors.vimCall(() -> workloads.createConfigMaps(vnf));
   }
 }

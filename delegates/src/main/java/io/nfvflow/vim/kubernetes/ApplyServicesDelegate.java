@@ -7,19 +7,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code CreateDeployments}: one Deployment per container VDU; already existing ones of this
- * VNF are kept.
+ * Task {@code ApplyServices}: one Service per container VDU that maps ports; already existing ones
+ * of this VNF are kept.
  */
 @Component
-public class CreateDeploymentsDelegate extends KubernetesStep {
+public class ApplyServicesDelegate extends KubernetesStep {
 
-  public CreateDeploymentsDelegate(
+  public ApplyServicesDelegate(
       VnfInventory inventory, VimDirectory directory, KubernetesWorkloads workloads) {
     super(inventory, directory, workloads);
   }
 
   @Override
   protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createDeployments(vnf));
+    LcmErrors.vimCall(() -> workloads.createServices(vnf));
   }
 }

@@ -10,14 +10,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code CreateStack}: creates the VNF's Heat stack (a stack this VNF already has is kept) and
+ * Task {@code ApplyStack}: creates the VNF's Heat stack (a stack this VNF already has is kept) and
  * starts the poll backoff ({@code pollDelay} = {@code pollInterval}). Heat's own timeout is the
  * workflow's {@code readyTimeout}, so a stuck stack ends CREATE_FAILED with a readable reason.
  */
 @Component
-public class CreateStackDelegate extends OpenStackStep {
+public class ApplyStackDelegate extends OpenStackStep {
 
-  public CreateStackDelegate(VnfInventory inventory, VimDirectory directory, HeatStacks stacks) {
+  public ApplyStackDelegate(VnfInventory inventory, VimDirectory directory, HeatStacks stacks) {
     super(inventory, directory, stacks);
   }
 
@@ -32,6 +32,5 @@ public class CreateStackDelegate extends OpenStackStep {
       // the descriptor will not change by retrying
       throw new BpmnError(LcmErrors.INVALID_DESCRIPTOR, e.getMessage());
     }
-    PollBackoff.start(execution);
   }
 }

@@ -7,19 +7,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code CreateServices}: one Service per container VDU that maps ports; already existing ones
- * of this VNF are kept.
+ * Task {@code ApplyAutoscalers}: one HorizontalPodAutoscaler per VDU a scaling policy targets;
+ * already existing ones of this VNF are kept.
  */
 @Component
-public class CreateServicesDelegate extends KubernetesStep {
+public class ApplyAutoscalersDelegate extends KubernetesStep {
 
-  public CreateServicesDelegate(
+  public ApplyAutoscalersDelegate(
       VnfInventory inventory, VimDirectory directory, KubernetesWorkloads workloads) {
     super(inventory, directory, workloads);
   }
 
   @Override
   protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createServices(vnf));
+    LcmErrors.vimCall(() -> workloads.createAutoscalers(vnf));
   }
 }

@@ -4,18 +4,18 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task {@code RemoveVnf}: the VNF's resources are gone, so the VNF leaves the inventory. */
+/** Task {@code CompleteRollback}: the VIM is back where it was: ROLLED_BACK, the VNF ACTIVE. */
 @Component
-public class RemoveVnfDelegate implements JavaDelegate {
+public class CompleteRollbackDelegate implements JavaDelegate {
 
   private final VnfInventory inventory;
 
-  public RemoveVnfDelegate(VnfInventory inventory) {
+  public CompleteRollbackDelegate(VnfInventory inventory) {
     this.inventory = inventory;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    inventory.markDeleted(LcmVariables.vnfId(execution), LcmVariables.operationId(execution));
+    inventory.completeRollback(LcmVariables.operationId(execution));
   }
 }

@@ -7,19 +7,19 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code CreateConfigMaps}: one ConfigMap per container that has a {@code config}; already
- * existing ones of this VNF are kept.
+ * Task {@code ApplyDeployments}: one Deployment per container VDU; already existing ones of this
+ * VNF are kept.
  */
 @Component
-public class CreateConfigMapsDelegate extends KubernetesStep {
+public class ApplyDeploymentsDelegate extends KubernetesStep {
 
-  public CreateConfigMapsDelegate(
+  public ApplyDeploymentsDelegate(
       VnfInventory inventory, VimDirectory directory, KubernetesWorkloads workloads) {
     super(inventory, directory, workloads);
   }
 
   @Override
   protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createConfigMaps(vnf));
+    LcmErrors.vimCall(() -> workloads.createDeployments(vnf));
   }
 }
