@@ -1,7 +1,12 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.lcm.OperationState;
+import io.nfvflow.lcm.OperationType;
+import io.nfvflow.lcm.VnfStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
@@ -9,7 +14,8 @@ import java.time.Instant;
 
 /**
  * One lifecycle request against a VNF; exactly one process instance, whose business key is this
- * operation's id. States follow ETSI SOL003 (FAILED_TEMP is derived from an open incident).
+ * operation's id. States follow ETSI SOL003 (FAILED_TEMP is derived from an open incident). A
+ * scale's target is written here before any VIM call, so a retried step aims at the same number.
  */
 @Entity
 @Table(name = "nfv_lcm_operation", indexes = @Index(columnList = "vnfId"))
@@ -19,18 +25,38 @@ public class LcmOperationEntity {
 
   String vnfId;
 
-  /** INSTANTIATE, TERMINATE, ... */
-  String operation;
+  @Column(name = "operation")
+  @Enumerated(EnumType.STRING)
+  OperationType type;
 
-  /** STARTING, PROCESSING, COMPLETED, FAILED, ROLLED_BACK. */
-  String state;
+  @Enumerated(EnumType.STRING)
+  OperationState state;
+
+  /** The VNF's status when the operation began (a rollback returns to it). */
+  @Enumerated(EnumType.STRING)
+  VnfStatus statusBefore;
 
   String processDefinitionKey;
   String processInstanceId;
+
+  /** A scale's policy, its instances before and its target. */
+  String scalePolicy;
+
+  Integer scaleFrom;
+  Integer scaleTo;
+
+  /** Why the operation was started (an alarm trigger, an operator's cause), if known. */
+  @Column(length = 1000)
+  String cause;
 
   @Column(length = 4000)
   String error;
 
   Instant startedAt;
   Instant endedAt;
+
+  /** A scale's direction for messages: {@code out} or {@code in}. */
+  String scaleDirection() {
+    return scaleTo != null && scaleFrom != null && scaleTo < scaleFrom ? "in" : "out";
+  }
 }

@@ -1,6 +1,10 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.lcm.OperationState;
+import io.nfvflow.lcm.OperationType;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Lifecycle operations. */
@@ -8,5 +12,9 @@ public interface LcmOperationRepository extends JpaRepository<LcmOperationEntity
 
   List<LcmOperationEntity> findByVnfIdOrderByStartedAtDesc(String vnfId);
 
-  List<LcmOperationEntity> findByVnfIdAndStateIn(String vnfId, List<String> states);
+  List<LcmOperationEntity> findByVnfIdAndStateIn(String vnfId, Collection<OperationState> states);
+
+  /** The newest operation of a type on a policy (a scale's cooldown counts from it). */
+  Optional<LcmOperationEntity> findFirstByVnfIdAndTypeAndScalePolicyOrderByStartedAtDesc(
+      String vnfId, OperationType type, String scalePolicy);
 }

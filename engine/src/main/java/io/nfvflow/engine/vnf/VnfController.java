@@ -22,10 +22,12 @@ public class VnfController {
 
   private final VnfLifecycle lifecycle;
   private final VnfViews views;
+  private final AlarmReceiver alarms;
 
-  public VnfController(VnfLifecycle lifecycle, VnfViews views) {
+  public VnfController(VnfLifecycle lifecycle, VnfViews views, AlarmReceiver alarms) {
     this.lifecycle = lifecycle;
     this.views = views;
+    this.alarms = alarms;
   }
 
   @PostMapping
@@ -50,6 +52,36 @@ public class VnfController {
   @GetMapping("/{id}/resources")
   public Map<String, Object> resources(@PathVariable String id) {
     return Map.of("resources", views.resources(id));
+  }
+
+  /**
+   * {@code POST /v1.0/vnfs/{id}/actions} with {@code {"scale": {"type", "policy"}}}, by VNF id or
+   * name: 202 at once with the request echoed (the client fails on an empty 201) and the operation.
+   */
+  @PostMapping("/{id}/actions")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public Map<String, Object> action(
+      @PathVariable String id,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) JsonNode body) {
+    ScaleRequest request = ScaleRequest.parse(body);
+    LcmOperationEntity op = lifecycle.scale(id, request, null);
+    return Map.of(
+        "scale",
+        Map.of("type", request.type(), "policy", request.policy()),
+        "lcm_operation",
+        Map.of("id", op.id, "operation", op.type.name(), "state", op.state.name()));
+  }
+
+  /** An alarm URL: Aodh or Alertmanager posts here (no login: the URL's key is the secret). */
+  @PostMapping("/{id}/{trigger}/{action}/{key}")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  public Map<String, Object> alarm(
+      @PathVariable String id,
+      @PathVariable String trigger,
+      @PathVariable String action,
+      @PathVariable String key,
+      @org.springframework.web.bind.annotation.RequestBody(required = false) JsonNode body) {
+    return alarms.receive(id, trigger, action, key, body);
   }
 
   @DeleteMapping("/{id}")

@@ -1,7 +1,10 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.lcm.VnfStatus;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
@@ -23,17 +26,28 @@ public class VnfEntity {
   String tenantId;
   String vnfdId;
   String vimId;
-  String status;
+
+  @Enumerated(EnumType.STRING)
+  VnfStatus status;
 
   @Column(length = 4000)
   String errorReason;
 
-  /** Management address per VDU, as a JSON object string (as Tacker answers it). */
+  /**
+   * Management address(es) per VDU, as a JSON object string (as Tacker answers it): a string per
+   * VDU, or a list when a VDU has several instances.
+   */
   @Column(length = 4000)
   String mgmtIpAddress;
 
   /** {@code attributes.param_values} as JSON. */
   @Lob String paramValues;
+
+  /**
+   * Alarm URL per trigger of the VNFD's Alarming policies, as a JSON object (shown in {@code
+   * attributes} as Tacker did; the URL's last segment is the trigger's key).
+   */
+  @Lob String alarmUrls;
 
   Instant createdAt;
   Instant updatedAt;

@@ -1,89 +1,89 @@
 package io.nfvflow.engine.vnf;
 
-import io.nfvflow.engine.event.EventLog;
-import io.nfvflow.engine.tacker.JsonColumns;
+import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vim.VimUsers;
 import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.engine.vnfd.VnfdUsers;
 import io.nfvflow.lcm.VnfContext;
 import io.nfvflow.lcm.VnfInventory;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Optional;
+import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Observation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The engine's side of the {@link VnfInventory} port: what workflow steps read and write about
- * VNFs. Each status change updates the operation and writes an event in the same transaction.
+ * The engine's side of the {@link VnfInventory} port: what workflow steps read about a VNF, and the
+ * ends of operations, which go through the one lifecycle core ({@link Operations}).
  */
 @Component
 public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
 
+  private static final Logger LOG = LoggerFactory.getLogger(VnfInventoryAdapter.class);
+
   private final VnfRepository vnfs;
-  private final LcmOperationRepository operations;
   private final VnfdCatalogue catalogue;
-  private final EventLog events;
+  private final VimRegistry vims;
+  private final Operations operations;
+  private final InstantiatedState state;
 
   public VnfInventoryAdapter(
       VnfRepository vnfs,
-      LcmOperationRepository operations,
       @Lazy VnfdCatalogue catalogue,
-      EventLog events) {
+      @Lazy VimRegistry vims,
+      @Lazy Operations operations,
+      InstantiatedState state) {
     this.vnfs = vnfs;
-    this.operations = operations;
     this.catalogue = catalogue;
-    this.events = events;
+    this.vims = vims;
+    this.operations = operations;
+    this.state = state;
   }
 
+  /**
+   * The VNF with its resolved descriptor and desired scale. A descriptor that can no longer be read
+   * comes back as {@code null}, so that removal (which needs only the VNF id) still works.
+   */
   @Override
   @Transactional(readOnly = true)
   public VnfContext load(String vnfId) {
-    VnfEntity vnf = vnf(vnfId);
+    VnfEntity vnf =
+        vnfs.findById(vnfId)
+            .orElseThrow(() -> new IllegalStateException("VNF " + vnfId + " does not exist"));
     return new VnfContext(
         vnf.id,
         vnf.name,
         vnf.vimId,
-        catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf)));
+        vims.find(vnf.vimId).getType(),
+        descriptorOrNull(vnf),
+        state.scale(vnfId));
   }
 
   @Override
-  @Transactional
-  public void markActive(String vnfId, String operationId, Map<String, String> mgmtAddresses) {
-    VnfEntity vnf = vnf(vnfId);
-    vnf.status = "ACTIVE";
-    vnf.errorReason = null;
-    vnf.mgmtIpAddress = mgmtAddresses.isEmpty() ? null : JsonColumns.write(mgmtAddresses);
-    vnf.updatedAt = Instant.now();
-    String eventType = finish(operationId, "COMPLETED", null);
-    events.record(EventLog.VNF, vnfId, "ACTIVE", eventType, "VNF is active");
+  public void recordInstances(String vnfId, Observation observation) {
+    state.record(vnfId, observation);
   }
 
   @Override
-  @Transactional
-  public void markFailed(String vnfId, String operationId, String reason) {
-    VnfEntity vnf = vnf(vnfId);
-    vnf.status = "ERROR";
-    vnf.errorReason = truncate(reason);
-    vnf.updatedAt = Instant.now();
-    String eventType = finish(operationId, "FAILED", reason);
-    events.record(EventLog.VNF, vnfId, "ERROR", eventType, reason);
+  public void complete(String operationId) {
+    operations.complete(operationId);
   }
 
   @Override
-  @Transactional
-  public void markDeleted(String vnfId, String operationId) {
-    Optional<VnfEntity> found = vnfs.findById(vnfId);
-    String eventType = finish(operationId, "COMPLETED", null);
-    if (found.isEmpty()) {
-      return; // a re-run after a crash: the VNF is already gone
-    }
-    vnfs.delete(found.get());
-    vnfs.flush();
-    events.record(
-        EventLog.VNF, vnfId, "DEAD", eventType, "VNF deleted; its VIM resources are gone");
-    catalogue.deleteIfInlineAndUnused(found.get().vnfdId);
+  public void fail(String operationId, String reason) {
+    operations.fail(operationId, reason);
+  }
+
+  @Override
+  public void beginRollback(String operationId, String reason) {
+    operations.beginRollback(operationId, reason);
+  }
+
+  @Override
+  public void completeRollback(String operationId) {
+    operations.completeRollback(operationId);
   }
 
   @Override
@@ -96,23 +96,13 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
     return vnfs.countByVnfdId(vnfdId);
   }
 
-  private String finish(String operationId, String state, String error) {
-    LcmOperationEntity op = operations.findById(operationId).orElse(null);
-    if (op == null) {
-      return "UPDATE";
+  private VnfDescriptor descriptorOrNull(VnfEntity vnf) {
+    try {
+      return catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf));
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "the descriptor of VNF {} cannot be read ({}); steps get none", vnf.id, e.getMessage());
+      return null;
     }
-    op.state = state;
-    op.error = error == null ? null : truncate(error);
-    op.endedAt = Instant.now();
-    return VnfLifecycle.TERMINATE.equals(op.operation) ? "DELETE" : "CREATE";
-  }
-
-  private VnfEntity vnf(String vnfId) {
-    return vnfs.findById(vnfId)
-        .orElseThrow(() -> new IllegalStateException("VNF " + vnfId + " does not exist"));
-  }
-
-  private static String truncate(String s) {
-    return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
   }
 }

@@ -1,67 +1,55 @@
 package io.nfvflow.engine.vnf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimEntity;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.engine.vnfd.VnfdEntity;
-import io.nfvflow.lcm.LcmVariables;
+import io.nfvflow.lcm.OperationType;
+import io.nfvflow.lcm.VnfStatus;
+import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimDrivers;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Accepts lifecycle requests: validates them, writes the VNF's PENDING status, the operation row
- * and the event in one transaction with the start of the operation's process, and answers at once.
- * It never waits for a VIM: the workflow does the work.
+ * Accepts lifecycle requests: validates them and begins the operation through the one lifecycle
+ * core ({@link Operations}), in one transaction with the start of the workflow, and answers at
+ * once. It never waits for a VIM: the workflow does the work.
  */
 @Service
 public class VnfLifecycle {
 
-  static final String INSTANTIATE = "INSTANTIATE";
-  static final String TERMINATE = "TERMINATE";
-  static final List<String> RUNNING = List.of("STARTING", "PROCESSING");
-
   private final VnfRepository vnfs;
-  private final LcmOperationRepository operations;
   private final VnfdCatalogue catalogue;
   private final VimRegistry vims;
   private final VimDrivers drivers;
-  private final EventLog events;
-  private final RuntimeService runtime;
-  private final RepositoryService repository;
-  private final LcmSettings settings;
+  private final Operations operations;
+  private final InstantiatedState state;
+  private final AlarmUrls alarmUrls;
 
   public VnfLifecycle(
       VnfRepository vnfs,
-      LcmOperationRepository operations,
       VnfdCatalogue catalogue,
       VimRegistry vims,
       VimDrivers drivers,
-      EventLog events,
-      RuntimeService runtime,
-      RepositoryService repository,
-      LcmSettings settings) {
+      Operations operations,
+      InstantiatedState state,
+      AlarmUrls alarmUrls) {
     this.vnfs = vnfs;
-    this.operations = operations;
     this.catalogue = catalogue;
     this.vims = vims;
     this.drivers = drivers;
-    this.events = events;
-    this.runtime = runtime;
-    this.repository = repository;
-    this.settings = settings;
+    this.operations = operations;
+    this.state = state;
+    this.alarmUrls = alarmUrls;
   }
 
   /** {@code POST /v1.0/vnfs}: PENDING_CREATE and the instantiate workflow started. */
@@ -82,7 +70,7 @@ public class VnfLifecycle {
     }
     VnfDescriptor descriptor = catalogue.descriptor(vnfd, request.paramValues());
     drivers.driver(vim.getType()).checkDeployable(descriptor);
-    String workflow = workflow(descriptor, "instantiate", "vnf-instantiate");
+    String workflow = operations.workflow(descriptor, OperationType.INSTANTIATE);
 
     VnfEntity vnf = new VnfEntity();
     vnf.id = UUID.randomUUID().toString();
@@ -91,86 +79,99 @@ public class VnfLifecycle {
     vnf.tenantId = request.tenantId();
     vnf.vnfdId = vnfd.getId();
     vnf.vimId = vim.getId();
-    vnf.status = "PENDING_CREATE";
     vnf.paramValues = JsonColumns.write(request.paramValues());
+    vnf.alarmUrls = alarmUrls.create(vnf.id, descriptor);
     vnf.createdAt = Instant.now();
     vnf = vnfs.save(vnf);
-    start(vnf, vim.getType(), INSTANTIATE, workflow, "CREATE");
+    state.initialize(vnf.id, descriptor);
+    operations.begin(
+        new Operations.Start(
+            vnf,
+            vim.getType(),
+            OperationType.INSTANTIATE,
+            VnfStatus.PENDING_CREATE,
+            workflow,
+            "instantiate on VIM " + vim.getName(),
+            false,
+            op -> {}));
     return vnf;
   }
 
   /** {@code DELETE /v1.0/vnfs/{id}}: PENDING_DELETE and the terminate workflow started. */
   @Transactional
   public void terminate(String vnfId, boolean force) {
-    VnfEntity vnf = vnfs.findById(vnfId).orElseThrow(() -> TackerException.notFound("vnf", vnfId));
-    List<LcmOperationEntity> running = operations.findByVnfIdAndStateIn(vnfId, RUNNING);
-    if (!running.isEmpty() && !force) {
-      throw TackerException.conflict(
-          "VnfInUse",
-          "VNF %s is %s (operation %s is running); wait for it, or delete with force"
-              .formatted(vnfId, vnf.status, running.get(0).id));
-    }
-    running.forEach(this::cancel);
+    VnfEntity vnf = find(vnfId);
     VimEntity vim = vims.find(vnf.vimId);
-    String workflow = "vnf-terminate";
+    operations.begin(
+        new Operations.Start(
+            vnf,
+            vim.getType(),
+            OperationType.TERMINATE,
+            VnfStatus.PENDING_DELETE,
+            operations.workflow(descriptorOrNull(vnf), OperationType.TERMINATE),
+            force ? "forced delete" : "delete",
+            force,
+            op -> {}));
+  }
+
+  /**
+   * {@code POST /v1.0/vnfs/{id}/actions} with {@code scale}: the target is computed and stored
+   * before any VIM call, so the workflow (and every retry of its steps) aims at that number.
+   *
+   * @param cause why (an alarm trigger), or {@code null} for a request
+   */
+  @Transactional
+  public LcmOperationEntity scale(String idOrName, ScaleRequest request, String cause) {
+    VnfEntity vnf = findByIdOrName(idOrName);
+    VnfDescriptor descriptor = catalogue.descriptor(catalogue.find(vnf.vnfdId), params(vnf));
+    ScalingPolicy policy = ScalePolicies.find(descriptor, request.policy(), vnf);
+    int from = state.instances(vnf.id, policy);
+    int to = ScalePolicies.target(policy, from, request.out(), vnf);
+    VimEntity vim = vims.find(vnf.vimId);
+    LcmOperationEntity op =
+        operations.begin(
+            new Operations.Start(
+                vnf,
+                vim.getType(),
+                OperationType.SCALE,
+                OperationType.SCALE.pendingStatus(request.out()),
+                operations.workflow(descriptor, OperationType.SCALE),
+                "scale %s of %s from %d to %d instances%s"
+                    .formatted(
+                        request.type(),
+                        policy.name(),
+                        from,
+                        to,
+                        cause == null ? "" : " (" + cause + ")"),
+                false,
+                o -> {
+                  o.scalePolicy = policy.name();
+                  o.scaleFrom = from;
+                  o.scaleTo = to;
+                  o.cause = cause;
+                }));
+    state.setScale(vnf.id, policy.name(), to);
+    return op;
+  }
+
+  /** A VNF by id, or by name as Tacker's clients also send it; 404 when neither. */
+  VnfEntity findByIdOrName(String idOrName) {
+    return vnfs.findById(idOrName)
+        .or(() -> vnfs.findByName(idOrName))
+        .orElseThrow(() -> TackerException.notFound("vnf", idOrName));
+  }
+
+  private VnfEntity find(String vnfId) {
+    return vnfs.findById(vnfId).orElseThrow(() -> TackerException.notFound("vnf", vnfId));
+  }
+
+  /** An unreadable descriptor must not keep a VNF from being removed: the default workflow. */
+  private VnfDescriptor descriptorOrNull(VnfEntity vnf) {
     try {
-      VnfDescriptor descriptor = catalogue.descriptor(catalogue.find(vnf.vnfdId), params(vnf));
-      workflow = workflow(descriptor, "terminate", workflow);
+      return catalogue.descriptor(catalogue.find(vnf.vnfdId), params(vnf));
     } catch (RuntimeException e) {
-      // an unreadable descriptor must not keep a VNF from being removed
+      return null;
     }
-    vnf.status = "PENDING_DELETE";
-    vnf.updatedAt = Instant.now();
-    start(vnf, vim.getType(), TERMINATE, workflow, "DELETE");
-  }
-
-  private void start(
-      VnfEntity vnf, String vimType, String operation, String workflow, String eventType) {
-    LcmOperationEntity fresh = new LcmOperationEntity();
-    fresh.id = UUID.randomUUID().toString();
-    fresh.vnfId = vnf.id;
-    fresh.operation = operation;
-    fresh.state = "STARTING";
-    fresh.processDefinitionKey = workflow;
-    fresh.startedAt = Instant.now();
-    // save() merges an entity with an assigned id: only the returned instance is managed
-    LcmOperationEntity op = operations.save(fresh);
-    events.record(
-        EventLog.VNF,
-        vnf.id,
-        vnf.status,
-        eventType,
-        "%s requested: operation %s, workflow %s".formatted(operation, op.id, workflow));
-    Map<String, Object> variables =
-        Map.of(
-            LcmVariables.VNF_ID,
-            vnf.id,
-            LcmVariables.VNF_NAME,
-            vnf.name,
-            LcmVariables.OPERATION_ID,
-            op.id,
-            LcmVariables.VIM_TYPE,
-            vimType,
-            LcmVariables.POLL_INTERVAL,
-            settings.pollInterval().toString(),
-            LcmVariables.READY_TIMEOUT,
-            settings.readyTimeout().toString());
-    ProcessInstance instance = runtime.startProcessInstanceByKey(workflow, op.id, variables);
-    op.processInstanceId = instance.getId();
-    if (RUNNING.contains(op.state)) {
-      op.state = "PROCESSING";
-    }
-  }
-
-  private void cancel(LcmOperationEntity op) {
-    if (op.processInstanceId != null
-        && runtime.createProcessInstanceQuery().processInstanceId(op.processInstanceId).count()
-            > 0) {
-      runtime.deleteProcessInstance(op.processInstanceId, "superseded by a forced delete");
-    }
-    op.state = "FAILED";
-    op.error = "cancelled by a forced delete";
-    op.endedAt = Instant.now();
   }
 
   private VnfdEntity vnfd(VnfRequest request) {
@@ -180,23 +181,14 @@ public class VnfLifecycle {
     try {
       return catalogue.find(request.vnfdId());
     } catch (TackerException e) {
+      if (e.status() != HttpStatus.NOT_FOUND) {
+        throw e;
+      }
       throw TackerException.badRequest(
           "VnfdNotFound",
           "Invalid input for field 'vnf.vnfd_id': VNFD %s does not exist"
               .formatted(request.vnfdId()));
     }
-  }
-
-  private String workflow(VnfDescriptor descriptor, String operation, String fallback) {
-    String key = descriptor.workflowFor(operation).orElse(fallback);
-    if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
-      throw TackerException.badRequest(
-          "WorkflowNotFound",
-          "The VNFD names workflow '%s' for %s (metadata.workflows.%s), but no process with that"
-                  .formatted(key, operation, operation)
-              + " id is deployed");
-    }
-    return key;
   }
 
   static Map<String, Object> params(VnfEntity vnf) {

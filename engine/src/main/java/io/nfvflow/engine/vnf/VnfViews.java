@@ -2,11 +2,16 @@ package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimRegistry;
+import io.nfvflow.engine.vnfd.VnfdCatalogue;
+import io.nfvflow.lcm.OperationState;
+import io.nfvflow.lcm.OperationType;
+import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimDrivers;
 import io.nfvflow.vim.VimException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,18 +28,24 @@ public class VnfViews {
   private final RuntimeService runtime;
   private final VimRegistry vims;
   private final VimDrivers drivers;
+  private final InstantiatedState state;
+  private final VnfdCatalogue catalogue;
 
   public VnfViews(
       VnfRepository vnfs,
       LcmOperationRepository operations,
       RuntimeService runtime,
       VimRegistry vims,
-      VimDrivers drivers) {
+      VimDrivers drivers,
+      InstantiatedState state,
+      VnfdCatalogue catalogue) {
     this.vnfs = vnfs;
     this.operations = operations;
     this.runtime = runtime;
     this.vims = vims;
     this.drivers = drivers;
+    this.state = state;
+    this.catalogue = catalogue;
   }
 
   @Transactional(readOnly = true)
@@ -77,12 +88,13 @@ public class VnfViews {
     view.put("description", vnf.description);
     view.put("vnfd_id", vnf.vnfdId);
     view.put("vim_id", vnf.vimId);
-    view.put("status", vnf.status);
+    view.put("status", vnf.status.name());
     view.put("error_reason", vnf.errorReason);
     view.put("mgmt_ip_address", vnf.mgmtIpAddress);
     view.put("instance_id", vnf.id);
-    view.put(
-        "attributes", Map.of("param_values", vnf.paramValues == null ? "{}" : vnf.paramValues));
+    view.put("attributes", attributes(vnf));
+    view.put("scale_status", scaleStatus(vnf));
+    view.put("instances", state.instances(vnf.id));
     view.put("created_at", vnf.createdAt.toString());
     view.put("updated_at", vnf.updatedAt == null ? null : vnf.updatedAt.toString());
     operations.findByVnfIdOrderByStartedAtDesc(vnf.id).stream()
@@ -91,11 +103,58 @@ public class VnfViews {
     return view;
   }
 
+  /** Tacker's attributes, every value a string (clients walk them as strings). */
+  private static Map<String, Object> attributes(VnfEntity vnf) {
+    Map<String, Object> attributes = new LinkedHashMap<>();
+    attributes.put("param_values", vnf.paramValues == null ? "{}" : vnf.paramValues);
+    Map<String, String> alarmUrls = AlarmUrls.of(vnf);
+    if (!alarmUrls.isEmpty()) {
+      attributes.putAll(alarmUrls);
+      attributes.put("alarming_policy", vnf.id);
+    }
+    return attributes;
+  }
+
+  /**
+   * Per scaling policy: its current instances (during a scale: the level it started from, and the
+   * target), min and max. Empty when the VNFD has none or cannot be read.
+   */
+  private List<Map<String, Object>> scaleStatus(VnfEntity vnf) {
+    VnfDescriptor descriptor;
+    try {
+      descriptor = catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf));
+    } catch (RuntimeException e) {
+      return List.of();
+    }
+    Optional<LcmOperationEntity> scaling =
+        operations.findByVnfIdAndStateIn(vnf.id, OperationState.running()).stream()
+            .filter(op -> op.type == OperationType.SCALE)
+            .findFirst();
+    return descriptor.scalingPolicies().stream()
+        .map(
+            policy -> {
+              Map<String, Object> status = new LinkedHashMap<>();
+              status.put("policy", policy.name());
+              Optional<LcmOperationEntity> op =
+                  scaling.filter(o -> policy.name().equals(o.scalePolicy));
+              status.put(
+                  "current",
+                  op.map(o -> o.scaleFrom).orElseGet(() -> state.instances(vnf.id, policy)));
+              op.ifPresent(o -> status.put("target", o.scaleTo));
+              status.put("min", policy.minInstances());
+              status.put("max", policy.maxInstances());
+              status.put("increment", policy.increment());
+              status.put("targets", policy.targets());
+              return status;
+            })
+        .toList();
+  }
+
   private Map<String, Object> operation(LcmOperationEntity op) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", op.id);
-    view.put("operation", op.operation);
-    view.put("state", hasIncident(op) ? "FAILED_TEMP" : op.state);
+    view.put("operation", op.type.name());
+    view.put("state", hasIncident(op) ? OperationState.FAILED_TEMP.name() : op.state.name());
     view.put("workflow", op.processDefinitionKey);
     view.put("process_instance_id", op.processInstanceId);
     view.put("started_at", op.startedAt.toString());
@@ -106,7 +165,7 @@ public class VnfViews {
   }
 
   private boolean hasIncident(LcmOperationEntity op) {
-    if (!VnfLifecycle.RUNNING.contains(op.state)) {
+    if (!op.state.isRunning()) {
       return false;
     }
     // call activities pass the business key on, so every process of the operation carries it

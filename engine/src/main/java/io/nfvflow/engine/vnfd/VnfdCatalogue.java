@@ -29,6 +29,15 @@ public class VnfdCatalogue {
   private final EventLog events;
   private final VnfdUsers users;
 
+  /** Parsed descriptors by template text and parameter values, the least recently used evicted. */
+  private final Map<String, VnfDescriptor> parsed =
+      new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, VnfDescriptor> eldest) {
+          return size() > 256;
+        }
+      };
+
   public VnfdCatalogue(VnfdRepository vnfds, ToscaParser parser, EventLog events, VnfdUsers users) {
     this.vnfds = vnfds;
     this.parser = parser;
@@ -140,9 +149,23 @@ public class VnfdCatalogue {
         .ifPresent(vnfds::delete);
   }
 
-  /** The descriptor of a VNFD with a VNF's parameter values applied. */
+  /**
+   * The descriptor of a VNFD with a VNF's parameter values applied. Parsed once per (template,
+   * values): workflow steps ask for it at every poll, and descriptors are immutable records.
+   */
   public VnfDescriptor descriptor(VnfdEntity vnfd, Map<String, Object> paramValues) {
-    return parser.parse(vnfd.template, paramValues);
+    String key = vnfd.template + "\0" + new java.util.TreeMap<>(paramValues);
+    synchronized (parsed) {
+      VnfDescriptor cached = parsed.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    VnfDescriptor descriptor = parser.parse(vnfd.template, paramValues);
+    synchronized (parsed) {
+      parsed.put(key, descriptor);
+    }
+    return descriptor;
   }
 
   public VnfdEntity find(String id) {

@@ -2,6 +2,10 @@ package io.nfvflow.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nfvflow.lcm.VimDirectory;
+import io.nfvflow.lcm.VnfInventory;
+import io.nfvflow.vim.VimDriver;
+import io.nfvflow.vim.VimDrivers;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
@@ -29,11 +33,24 @@ abstract class ApiTestSupport {
 
   @Autowired MockMvc mvc;
 
+  @Autowired FakeVimDriver fakeVim;
+
   @TestConfiguration
   static class FakeVim {
     @Bean
     FakeVimDriver fakeVimDriver() {
       return new FakeVimDriver();
+    }
+
+    @Bean
+    FakeSteps fakeApplyDelegate(VnfInventory inventory, VimDirectory directory, VimDrivers drivers) {
+      return new FakeSteps(inventory, directory, drivers, VimDriver::apply);
+    }
+
+    @Bean
+    FakeSteps fakeRemoveDelegate(
+        VnfInventory inventory, VimDirectory directory, VimDrivers drivers) {
+      return new FakeSteps(inventory, directory, drivers, VimDriver::remove);
     }
   }
 
@@ -81,15 +98,20 @@ abstract class ApiTestSupport {
   }
 
   String registerVim(String name, String token, boolean isDefault) throws Exception {
+    return registerVim(name, token, isDefault, "ns1");
+  }
+
+  String registerVim(String name, String token, boolean isDefault, String project)
+      throws Exception {
     Answer a =
         post(
             "/v1.0/vims",
             """
             {"vim": {"type": "fake", "name": "%s", "auth_url": "https://127.0.0.1:1",
-              "vim_project": {"name": "ns1"},
+              "vim_project": {"name": "%s"},
               "auth_cred": {"bearer_token": "%s", "ssl_ca_cert": "None"}, "is_default": %s}}
             """
-                .formatted(name, token, isDefault));
+                .formatted(name, project, token, isDefault));
     if (a.status() != 201) {
       throw new AssertionError("VIM registration failed: " + a);
     }

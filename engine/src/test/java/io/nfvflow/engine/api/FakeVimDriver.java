@@ -1,23 +1,45 @@
 package io.nfvflow.engine.api;
 
+import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.tosca.DeploymentKind;
 import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Observation;
+import io.nfvflow.vim.PollCadence;
+import io.nfvflow.vim.Progress;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimProbe;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfInstance;
+import io.nfvflow.vim.VnfOnVim;
+import io.nfvflow.vim.WaitGoal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A VIM type for API tests: the bearer token decides the probe's outcome ({@code good}, {@code bad}
- * = rejected, anything else = unreachable). Its steps are the test BPMN models {@code
- * vnf-instantiate-fake} and {@code vnf-terminate-fake}.
+ * A VIM type for API tests, in memory. The bearer token decides the probe's outcome ({@code good},
+ * {@code bad} = rejected, anything else = unreachable). The VIM's project name {@code quota-N}
+ * gives it room for N instances: an apply beyond that never becomes ready (WORKLOAD_FAILED), as a
+ * Kubernetes ResourceQuota would. Its steps are the test models {@code vnf-apply-fake} and {@code
+ * vnf-remove-fake}, which reach it through the SPI.
  */
 class FakeVimDriver implements VimDriver {
 
   static final String TYPE = "fake";
+
+  /** Desired instances per VDU of every VNF "on the VIM". */
+  final Map<String, Map<String, Integer>> applied = new ConcurrentHashMap<>();
+
+  /** How many times apply ran per VNF (idempotence checks). */
+  final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
 
   @Override
   public String type() {
@@ -47,5 +69,73 @@ class FakeVimDriver implements VimDriver {
   @Override
   public List<VimResource> resources(VimConnection vim, String vnfId) {
     return List.of(new VimResource("thing-" + vnfId.substring(0, 8), "Thing", "uid-1"));
+  }
+
+  @Override
+  public String retryCycle() {
+    return "R2/PT1S";
+  }
+
+  @Override
+  public PollCadence cadence() {
+    return new PollCadence(Duration.ofMillis(200), 2, Duration.ofMillis(800));
+  }
+
+  @Override
+  public void apply(VnfOnVim vnf) {
+    Map<String, Integer> desired = new LinkedHashMap<>();
+    for (Vdu vdu : vnf.descriptor().vdus()) {
+      desired.put(vdu.name(), vnf.instances(vdu.name()));
+    }
+    applied.put(vnf.vnfId(), desired);
+    applies.computeIfAbsent(vnf.vnfId(), k -> new AtomicInteger()).incrementAndGet();
+  }
+
+  @Override
+  public void remove(VnfOnVim vnf) {
+    applied.remove(vnf.vnfId());
+  }
+
+  @Override
+  public Progress progress(VnfOnVim vnf, WaitGoal goal) {
+    Map<String, Integer> desired = applied.get(vnf.vnfId());
+    if (goal == WaitGoal.GONE) {
+      return desired == null ? Progress.reached() : Progress.pending("things left");
+    }
+    if (desired == null) {
+      return Progress.pending("nothing applied yet");
+    }
+    int total = desired.values().stream().mapToInt(Integer::intValue).sum();
+    String project = vnf.vim().projectName();
+    if (project != null && project.startsWith("quota-")) {
+      int quota = Integer.parseInt(project.substring("quota-".length()));
+      if (total > quota) {
+        return Progress.failed(
+            LcmErrors.WORKLOAD_FAILED,
+            "exceeded quota: %d instances wanted, %d allowed".formatted(total, quota));
+      }
+    }
+    return Progress.reached();
+  }
+
+  @Override
+  public Observation observe(VnfOnVim vnf) {
+    List<VnfInstance> instances = new ArrayList<>();
+    Map<String, Object> mgmt = new LinkedHashMap<>();
+    applied
+        .getOrDefault(vnf.vnfId(), Map.of())
+        .forEach(
+            (vdu, n) -> {
+              List<String> addresses = new ArrayList<>();
+              for (int i = 1; i <= n; i++) {
+                String ip = "10.0.0." + i;
+                addresses.add(ip);
+                instances.add(
+                    new VnfInstance(
+                        vdu, vdu + "-uid-" + i, vdu + "-" + i, "Running", List.of(ip), Map.of()));
+              }
+              mgmt.put(vdu, n == 1 ? addresses.get(0) : addresses);
+            });
+    return new Observation(instances, mgmt);
   }
 }

@@ -200,19 +200,6 @@ class TackerApiTest extends ApiTestSupport {
             .path("lcm_operation")
             .path("process_instance_id")
             .asText();
-    System.out.println(
-        "DEBUG instance="
-            + instance
-            + " vars="
-            + history
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(instance)
-                .list()
-                .stream()
-                .map(v -> v.getName())
-                .toList()
-            + " all="
-            + history.createHistoricVariableInstanceQuery().variableName("vnfName").list().size());
     assertThat(
             history
                 .createHistoricVariableInstanceQuery()

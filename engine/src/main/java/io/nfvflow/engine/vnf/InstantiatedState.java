@@ -1,0 +1,120 @@
+package io.nfvflow.engine.vnf;
+
+import io.nfvflow.engine.tacker.JsonColumns;
+import io.nfvflow.tosca.ScalingPolicy;
+import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Observation;
+import io.nfvflow.vim.VnfInstance;
+import io.nfvflow.vim.VnfOnVim;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A VNF's instantiated state in nfvflow's tables: the desired instances of each scaling policy and
+ * the VIM-side instances of each VDU with their addresses and ports. Drivers converge the VIM to
+ * it; process variables never hold it.
+ */
+@Component
+public class InstantiatedState {
+
+  private final VnfRepository vnfs;
+  private final VnfScaleRepository scales;
+  private final VnfInstanceRepository instances;
+
+  public InstantiatedState(
+      VnfRepository vnfs, VnfScaleRepository scales, VnfInstanceRepository instances) {
+    this.vnfs = vnfs;
+    this.scales = scales;
+    this.instances = instances;
+  }
+
+  /** A new VNF: every scaling policy at its initial count (default_instances, clamped). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void initialize(String vnfId, VnfDescriptor descriptor) {
+    for (ScalingPolicy policy : descriptor.scalingPolicies()) {
+      scales.save(new VnfScaleEntity(vnfId, policy.name(), VnfOnVim.initialInstances(policy)));
+    }
+  }
+
+  /** The desired instances per scaling policy. */
+  public Map<String, Integer> scale(String vnfId) {
+    Map<String, Integer> scale = new LinkedHashMap<>();
+    scales.findByVnfId(vnfId).forEach(s -> scale.put(s.policy, s.instances));
+    return scale;
+  }
+
+  /** The desired instances of one policy; its initial count when nothing is stored. */
+  public int instances(String vnfId, ScalingPolicy policy) {
+    return scales
+        .findById(vnfId + "/" + policy.name())
+        .map(s -> s.instances)
+        .orElse(VnfOnVim.initialInstances(policy));
+  }
+
+  /** Sets the desired instances of a policy (a scale's target, or a rollback's previous level). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void setScale(String vnfId, String policy, int count) {
+    VnfScaleEntity row =
+        scales
+            .findById(vnfId + "/" + policy)
+            .orElseGet(() -> scales.save(new VnfScaleEntity(vnfId, policy, count)));
+    row.instances = count;
+  }
+
+  /**
+   * Stores what the VIM reports: the instances replace the previous ones; mgmt addresses follow.
+   */
+  @Transactional
+  public void record(String vnfId, Observation observation) {
+    VnfEntity vnf =
+        vnfs.findById(vnfId)
+            .orElseThrow(() -> new IllegalStateException("VNF " + vnfId + " does not exist"));
+    instances.deleteByVnfId(vnfId);
+    instances.flush();
+    int position = 0;
+    for (VnfInstance i : observation.instances()) {
+      VnfInstanceEntity row = new VnfInstanceEntity(vnfId, position++);
+      row.vdu = i.vdu();
+      row.vimInstanceId = i.id();
+      row.name = i.name();
+      row.status = i.status();
+      row.addresses = JsonColumns.write(i.addresses());
+      row.ports = JsonColumns.write(i.ports());
+      instances.save(row);
+    }
+    vnf.mgmtIpAddress =
+        observation.mgmtAddresses().isEmpty()
+            ? null
+            : JsonColumns.write(new java.util.TreeMap<>(observation.mgmtAddresses()));
+    vnf.updatedAt = Instant.now();
+  }
+
+  /** The instances as the API shows them. */
+  public List<Map<String, Object>> instances(String vnfId) {
+    return instances.findByVnfIdOrderByPosition(vnfId).stream()
+        .map(
+            i -> {
+              Map<String, Object> view = new LinkedHashMap<>();
+              view.put("vdu", i.vdu);
+              view.put("id", i.vimInstanceId);
+              view.put("name", i.name);
+              view.put("status", i.status);
+              view.put("addresses", JsonColumns.stringList(i.addresses));
+              view.put("ports", JsonColumns.stringMap(i.ports));
+              return view;
+            })
+        .toList();
+  }
+
+  /** Everything about a VNF that is leaving the inventory. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void forget(String vnfId) {
+    scales.deleteByVnfId(vnfId);
+    instances.deleteByVnfId(vnfId);
+  }
+}

@@ -1,0 +1,318 @@
+package io.nfvflow.engine.vnf;
+
+import io.nfvflow.engine.event.EventLog;
+import io.nfvflow.engine.tacker.TackerException;
+import io.nfvflow.lcm.LcmVariables;
+import io.nfvflow.lcm.OperationState;
+import io.nfvflow.lcm.OperationType;
+import io.nfvflow.lcm.VnfStatus;
+import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.VimDrivers;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The one lifecycle core: every operation on a VNF begins and ends here. Beginning checks the guard
+ * (one operation per VNF) and the status move, writes the PENDING status, the operation row and the
+ * event, and starts the workflow, in the caller's transaction. Ending applies the outcome the
+ * operation's type calls for (see {@link #complete}, {@link #fail}, {@link #beginRollback}, {@link
+ * #completeRollback}); each end is idempotent, so a step re-run after a crash changes nothing.
+ */
+@Component
+public class Operations {
+
+  private final VnfRepository vnfs;
+  private final LcmOperationRepository operations;
+  private final InstantiatedState state;
+  private final VimDrivers drivers;
+  private final EventLog events;
+  private final RuntimeService runtime;
+  private final RepositoryService repository;
+  private final LcmSettings settings;
+
+  public Operations(
+      VnfRepository vnfs,
+      LcmOperationRepository operations,
+      InstantiatedState state,
+      VimDrivers drivers,
+      EventLog events,
+      RuntimeService runtime,
+      RepositoryService repository,
+      LcmSettings settings) {
+    this.vnfs = vnfs;
+    this.operations = operations;
+    this.state = state;
+    this.drivers = drivers;
+    this.events = events;
+    this.runtime = runtime;
+    this.repository = repository;
+    this.settings = settings;
+  }
+
+  /**
+   * What an operation needs to begin.
+   *
+   * @param vnf the VNF (a new one is already saved, its status null)
+   * @param vimType the type of its VIM
+   * @param type the operation's type
+   * @param pending the VNF's status while it runs
+   * @param workflow the process definition key (see {@link #workflow})
+   * @param detail what the start event says after "<type> requested: "
+   * @param force a forced terminate: cancels a running operation and starts from any status
+   * @param init fills operation fields before it is saved (a scale's target, a cause)
+   */
+  public record Start(
+      VnfEntity vnf,
+      String vimType,
+      OperationType type,
+      VnfStatus pending,
+      String workflow,
+      String detail,
+      boolean force,
+      Consumer<LcmOperationEntity> init) {}
+
+  /** Begins an operation: guard, PENDING status, operation row, event and workflow start. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LcmOperationEntity begin(Start start) {
+    VnfEntity vnf = start.vnf();
+    List<LcmOperationEntity> running =
+        operations.findByVnfIdAndStateIn(vnf.id, OperationState.running());
+    if (!running.isEmpty() && !start.force()) {
+      LcmOperationEntity other = running.get(0);
+      throw TackerException.conflict(
+          "VnfInUse",
+          "VNF %s is %s: operation %s (%s) is running; wait for it to end%s"
+              .formatted(
+                  vnf.name,
+                  vnf.status,
+                  other.id,
+                  other.type,
+                  start.type() == OperationType.TERMINATE ? ", or delete with force" : ""));
+    }
+    running.forEach(this::cancel);
+    if (vnf.status != null && !start.force() && !vnf.status.canMoveTo(start.pending())) {
+      throw TackerException.conflict(
+          "VnfStatusConflict",
+          "VNF %s is %s; %s needs it ACTIVE"
+              .formatted(vnf.name, vnf.status, start.type().name().toLowerCase()));
+    }
+    LcmOperationEntity fresh = new LcmOperationEntity();
+    fresh.id = UUID.randomUUID().toString();
+    fresh.vnfId = vnf.id;
+    fresh.type = start.type();
+    fresh.state = OperationState.STARTING;
+    fresh.statusBefore = vnf.status;
+    fresh.processDefinitionKey = start.workflow();
+    fresh.startedAt = Instant.now();
+    start.init().accept(fresh);
+    // save() merges an entity with an assigned id: only the returned instance is managed
+    LcmOperationEntity op = operations.save(fresh);
+    vnf.status = start.pending();
+    vnf.updatedAt = Instant.now();
+    events.record(
+        EventLog.VNF,
+        vnf.id,
+        vnf.status.name(),
+        op.type.eventType(),
+        "%s requested: %s (operation %s, workflow %s)"
+            .formatted(op.type, start.detail(), op.id, op.processDefinitionKey));
+    ProcessInstance instance =
+        runtime.startProcessInstanceByKey(
+            op.processDefinitionKey, op.id, variables(vnf, start.vimType(), op));
+    op.processInstanceId = instance.getId();
+    if (op.state == OperationState.STARTING) {
+      move(op, OperationState.PROCESSING);
+    }
+    return op;
+  }
+
+  /**
+   * The workflow of an operation: the one the descriptor names under {@code
+   * metadata.workflows.<type>}, else {@code vnf-<type>}. A named workflow must be deployed.
+   *
+   * @param descriptor the VNF's descriptor, or {@code null} when it cannot be read (the default)
+   * @throws TackerException 400 naming the workflow when it is not deployed
+   */
+  public String workflow(VnfDescriptor descriptor, OperationType type) {
+    String key =
+        descriptor == null
+            ? type.defaultWorkflow()
+            : descriptor.workflowFor(type.key()).orElse(type.defaultWorkflow());
+    if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+      throw TackerException.badRequest(
+          "WorkflowNotFound",
+          "The VNFD names workflow '%s' for %s (metadata.workflows.%s), but no process with that"
+                  .formatted(key, type.key(), type.key())
+              + " id is deployed");
+    }
+    return key;
+  }
+
+  /**
+   * The operation succeeded: COMPLETED; the VNF ACTIVE, or removed after a terminate. Idempotent.
+   */
+  @Transactional
+  public void complete(String operationId) {
+    LcmOperationEntity op = find(operationId);
+    if (op == null || op.state.isFinal()) {
+      return; // a re-run after a crash: already ended
+    }
+    finish(op, OperationState.COMPLETED, null);
+    if (op.type == OperationType.TERMINATE) {
+      vnfs.findById(op.vnfId).ifPresent(vnf -> remove(vnf, op));
+      return;
+    }
+    VnfEntity vnf = vnf(op.vnfId);
+    vnf.status = VnfStatus.ACTIVE;
+    vnf.errorReason = null;
+    vnf.updatedAt = Instant.now();
+    events.record(EventLog.VNF, vnf.id, vnf.status.name(), op.type.eventType(), completed(op));
+  }
+
+  /** The operation failed for good: FAILED, the VNF ERROR with the reason. Idempotent. */
+  @Transactional
+  public void fail(String operationId, String reason) {
+    LcmOperationEntity op = find(operationId);
+    if (op == null || op.state.isFinal()) {
+      return;
+    }
+    finish(op, OperationState.FAILED, reason);
+    VnfEntity vnf = vnf(op.vnfId);
+    vnf.status = op.type.failedStatus();
+    vnf.errorReason = truncate(reason);
+    vnf.updatedAt = Instant.now();
+    events.record(EventLog.VNF, vnf.id, vnf.status.name(), op.type.eventType(), reason);
+  }
+
+  /**
+   * The operation failed and is rolled back: the desired state returns to what it was before (a
+   * scale: its previous level), the reason is kept. Idempotent.
+   */
+  @Transactional
+  public void beginRollback(String operationId, String reason) {
+    LcmOperationEntity op = find(operationId);
+    if (op == null || op.state.isFinal()) {
+      return;
+    }
+    op.error = truncate(reason);
+    String detail = "%s failed: %s; rolling back".formatted(describe(op), reason);
+    if (op.type == OperationType.SCALE) {
+      state.setScale(op.vnfId, op.scalePolicy, op.scaleFrom);
+      detail += " to %d instances".formatted(op.scaleFrom);
+    }
+    VnfEntity vnf = vnf(op.vnfId);
+    events.record(EventLog.VNF, vnf.id, vnf.status.name(), op.type.eventType(), detail);
+  }
+
+  /** The rollback converged: ROLLED_BACK, the VNF back to ACTIVE. Idempotent. */
+  @Transactional
+  public void completeRollback(String operationId) {
+    LcmOperationEntity op = find(operationId);
+    if (op == null || op.state.isFinal()) {
+      return;
+    }
+    finish(op, OperationState.ROLLED_BACK, op.error);
+    VnfEntity vnf = vnf(op.vnfId);
+    vnf.status = VnfStatus.ACTIVE;
+    vnf.updatedAt = Instant.now();
+    events.record(
+        EventLog.VNF,
+        vnf.id,
+        vnf.status.name(),
+        op.type.eventType(),
+        "%s rolled back%s: %s"
+            .formatted(
+                describe(op),
+                op.type == OperationType.SCALE ? " to %d instances".formatted(op.scaleFrom) : "",
+                op.error));
+  }
+
+  private Map<String, Object> variables(VnfEntity vnf, String vimType, LcmOperationEntity op) {
+    return Map.of(
+        LcmVariables.VNF_ID,
+        vnf.id,
+        LcmVariables.VNF_NAME,
+        vnf.name,
+        LcmVariables.OPERATION_ID,
+        op.id,
+        LcmVariables.VIM_TYPE,
+        vimType,
+        LcmVariables.RETRY_CYCLE,
+        drivers.driver(vimType).retryCycle(),
+        LcmVariables.READY_TIMEOUT,
+        settings.readyTimeout().toString());
+  }
+
+  private void remove(VnfEntity vnf, LcmOperationEntity op) {
+    state.forget(vnf.id);
+    vnfs.delete(vnf);
+    vnfs.flush();
+    events.record(
+        EventLog.VNF,
+        vnf.id,
+        VnfStatus.DEAD.name(),
+        op.type.eventType(),
+        "VNF deleted; its VIM resources are gone");
+  }
+
+  private void cancel(LcmOperationEntity op) {
+    if (op.processInstanceId != null
+        && runtime.createProcessInstanceQuery().processInstanceId(op.processInstanceId).count()
+            > 0) {
+      runtime.deleteProcessInstance(op.processInstanceId, "superseded by a forced delete");
+    }
+    finish(op, OperationState.FAILED, "cancelled by a forced delete");
+  }
+
+  private void finish(LcmOperationEntity op, OperationState end, String error) {
+    move(op, end);
+    op.error = error == null ? null : truncate(error);
+    op.endedAt = Instant.now();
+  }
+
+  private static void move(LcmOperationEntity op, OperationState next) {
+    if (!op.state.canMoveTo(next)) {
+      throw new IllegalStateException(
+          "operation %s cannot move from %s to %s".formatted(op.id, op.state, next));
+    }
+    op.state = next;
+  }
+
+  private static String completed(LcmOperationEntity op) {
+    return switch (op.type) {
+      case INSTANTIATE -> "VNF is active";
+      case SCALE ->
+          "%s scaled %s from %d to %d instances"
+              .formatted(op.scalePolicy, op.scaleDirection(), op.scaleFrom, op.scaleTo);
+      default -> describe(op) + " completed";
+    };
+  }
+
+  private static String describe(LcmOperationEntity op) {
+    return op.type == OperationType.SCALE
+        ? "scale %s of %s".formatted(op.scaleDirection(), op.scalePolicy)
+        : op.type.name().toLowerCase();
+  }
+
+  private LcmOperationEntity find(String operationId) {
+    return operations.findById(operationId).orElse(null);
+  }
+
+  private VnfEntity vnf(String vnfId) {
+    return vnfs.findById(vnfId)
+        .orElseThrow(() -> new IllegalStateException("VNF " + vnfId + " does not exist"));
+  }
+
+  static String truncate(String s) {
+    return s == null || s.length() <= 4000 ? s : s.substring(0, 3997) + "...";
+  }
+}
