@@ -43,7 +43,8 @@ abstract class ApiTestSupport {
     }
 
     @Bean
-    FakeSteps fakeApplyDelegate(VnfInventory inventory, VimDirectory directory, VimDrivers drivers) {
+    FakeSteps fakeApplyDelegate(
+        VnfInventory inventory, VimDirectory directory, VimDrivers drivers) {
       return new FakeSteps(inventory, directory, drivers, VimDriver::apply);
     }
 

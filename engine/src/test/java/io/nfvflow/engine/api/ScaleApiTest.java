@@ -9,8 +9,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scale API through the real generic workflows (vnf-scale, vnf-wait) on the in-memory fake
- * VIM: operation model, target before the VIM call, rollback, errors.
+ * The scale API through the real generic workflows (vnf-scale, vnf-wait) on the in-memory fake VIM:
+ * operation model, target before the VIM call, rollback, errors.
  */
 class ScaleApiTest extends ApiTestSupport {
 
@@ -67,7 +67,8 @@ class ScaleApiTest extends ApiTestSupport {
   }
 
   Answer scale(String vnf, String type, String policy) throws Exception {
-    return scale(vnf, "{\"scale\": {\"type\": \"%s\", \"policy\": \"%s\"}}".formatted(type, policy));
+    return scale(
+        vnf, "{\"scale\": {\"type\": \"%s\", \"policy\": \"%s\"}}".formatted(type, policy));
   }
 
   @Test

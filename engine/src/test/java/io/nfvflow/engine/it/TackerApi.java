@@ -152,6 +152,14 @@ final class TackerApi {
     return post("/v1.0/vnfs", wrap("vnf", vnf));
   }
 
+  /** POST /v1.0/vnfs/{id}/actions with a scale, as {@code tacker vnf-scale} sends it. */
+  Response scale(String vnf, String type, String policy) {
+    ObjectNode scale = JSON.createObjectNode();
+    scale.put("type", type);
+    scale.put("policy", policy);
+    return post("/v1.0/vnfs/" + vnf + "/actions", wrap("scale", scale));
+  }
+
   /** The VNF's status, or {@code "GONE"} once the API answers 404. */
   String vnfStatus(String vnfId) {
     Response r = get("/v1.0/vnfs/" + vnfId);
