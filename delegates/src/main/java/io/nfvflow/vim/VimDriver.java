@@ -88,4 +88,15 @@ public interface VimDriver {
    * address, read after {@link #progress} reported READY.
    */
   Observation observe(VnfOnVim vnf);
+
+  /**
+   * Starts one watch of the VIM for changes nfvflow did not make (an autoscaler's), label-selected
+   * on nfvflow's ownership labels: one per VIM, never one per VNF. VIM types without a watch API
+   * return empty.
+   *
+   * @return a handle that stops the watch, or empty when the VIM type cannot watch
+   */
+  default java.util.Optional<AutoCloseable> watch(VimConnection vim, VimChanges changes) {
+    return java.util.Optional.empty();
+  }
 }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +39,7 @@ public class VimRegistry implements VimDirectory {
   private final EventLog events;
   private final VimUsers users;
   private final TransactionTemplate tx;
+  private final ApplicationEventPublisher publisher;
 
   public VimRegistry(
       VimRepository vims,
@@ -45,7 +47,9 @@ public class VimRegistry implements VimDirectory {
       SecretBox secretBox,
       EventLog events,
       VimUsers users,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      ApplicationEventPublisher publisher) {
+    this.publisher = publisher;
     this.vims = vims;
     this.drivers = drivers;
     this.secretBox = secretBox;
@@ -75,6 +79,7 @@ public class VimRegistry implements VimDirectory {
             checkNoOtherDefault(null);
           }
           record(vim, probe, "CREATE");
+          publisher.publishEvent(new VimChanged(vim.id, false));
           return vims.save(vim);
         });
   }
@@ -108,6 +113,7 @@ public class VimRegistry implements VimDirectory {
     return tx.execute(
         s -> {
           record(vim, probe, "UPDATE");
+          publisher.publishEvent(new VimChanged(vim.id, false));
           return vims.save(vim);
         });
   }
@@ -125,6 +131,7 @@ public class VimRegistry implements VimDirectory {
           }
           vims.delete(vim);
           events.record(EventLog.VIM, id, "DELETED", "DELETE", "VIM " + vim.name + " removed");
+          publisher.publishEvent(new VimChanged(id, true));
         });
   }
 

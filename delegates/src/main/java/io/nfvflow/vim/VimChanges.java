@@ -1,0 +1,19 @@
+package io.nfvflow.vim;
+
+/**
+ * What a VIM's watch reports to nfvflow as it happens. Implemented by the engine; called on the
+ * watch's own thread, so implementations return quickly and never throw.
+ */
+public interface VimChanges {
+
+  /**
+   * The number of instances of a VNF's VDU changed on the VIM: by an autoscaler (a Kubernetes
+   * HorizontalPodAutoscaler), by someone else, or by nfvflow's own operations (the receiver tells
+   * them apart by whether an operation runs on the VNF).
+   *
+   * @param vnfId the VNF (from the object's ownership label)
+   * @param vdu the VDU (from the object's label)
+   * @param instances the new desired count
+   */
+  void instancesChanged(String vnfId, String vdu, int instances);
+}
