@@ -93,7 +93,8 @@ public final class VnfdReader {
     Map<String, String> plainMetadata = problems.read(() -> MetadataReader.metadata(metadata));
     Map<String, String> workflows = problems.read(() -> MetadataReader.workflows(metadata));
     problems.throwIfAny();
-    return new VnfDescriptor(description, plainMetadata, workflows, vdus, cps, vls, policies);
+    return new VnfDescriptor(
+        description, plainMetadata, workflows, vdus, cps, vls, policies, List.of());
   }
 
   private static void requireVersion(Map<String, Object> root) {
