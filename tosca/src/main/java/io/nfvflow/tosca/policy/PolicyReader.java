@@ -1,7 +1,9 @@
 package io.nfvflow.tosca.policy;
 
+import io.nfvflow.tosca.AlarmTrigger;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Topology;
@@ -17,6 +19,7 @@ import java.util.Map;
 public final class PolicyReader {
 
   static final String SCALING = "tosca.policies.tacker.Scaling";
+  static final String ALARMING = "tosca.policies.tacker.Alarming";
 
   private static final String SECTION = "topology_template.policies";
 
@@ -24,7 +27,6 @@ public final class PolicyReader {
       Map.ofEntries(
           Map.entry("tosca.policies.tacker.Placement", "placement (affinity) policies"),
           Map.entry("tosca.policies.Placement", "placement (affinity) policies"),
-          Map.entry("tosca.policies.tacker.Alarming", "alarm-driven (Aodh) policies"),
           Map.entry("tosca.policies.tacker.Monitoring", "monitoring policies"),
           Map.entry("tosca.policies.tacker.Monitoring.NoOp", "monitoring policies"),
           Map.entry("tosca.policies.tacker.Monitoring.Ping", "monitoring policies"),
@@ -42,26 +44,50 @@ public final class PolicyReader {
           Map.entry("tosca.policies.Update", "update policies"),
           Map.entry("tosca.policies.Performance", "performance policies"));
 
+  /**
+   * What the policies section asks for.
+   *
+   * @param scaling the Scaling policies
+   * @param alarmTriggers the triggers of the Alarming policies, each scaling one of them
+   */
+  public record Policies(List<ScalingPolicy> scaling, List<AlarmTrigger> alarmTriggers) {}
+
   private PolicyReader() {}
 
-  /** Reads the policies, checking their targets against the topology. */
-  public static List<ScalingPolicy> read(Object raw, Inputs inputs, Topology topology) {
+  /**
+   * Reads the policies, checking their targets against the topology and alarm triggers against the
+   * VDUs read.
+   */
+  public static Policies read(Object raw, Inputs inputs, Topology topology, List<Vdu> vdus) {
     Problems problems = new Problems();
     Map<String, Map<String, Object>> entries = entries(raw, problems);
-    List<ScalingPolicy> scaling = new ArrayList<>();
+    Map<String, String> types = new LinkedHashMap<>();
     entries.forEach(
         (name, definition) -> {
           String type = problems.read(() -> type(name, definition));
-          if (SCALING.equals(type)) {
-            problems.check(
-                () -> scaling.add(ScalingPolicyReader.read(name, definition, inputs, topology)));
-          } else if (type != null) {
-            problems.add(refuse(name, type));
+          if (type != null) {
+            types.put(name, type);
+          }
+        });
+    AlarmingPolicyReader alarming = new AlarmingPolicyReader(inputs, types, vdus);
+    List<ScalingPolicy> scaling = new ArrayList<>();
+    List<AlarmTrigger> triggers = new ArrayList<>();
+    types.forEach(
+        (name, type) -> {
+          Map<String, Object> definition = entries.get(name);
+          switch (type) {
+            case SCALING ->
+                problems.check(
+                    () ->
+                        scaling.add(ScalingPolicyReader.read(name, definition, inputs, topology)));
+            case ALARMING -> problems.check(() -> triggers.addAll(alarming.read(name, definition)));
+            default -> problems.add(refuse(name, type));
           }
         });
     problems.check(() -> requireOnePolicyPerVdu(scaling));
+    problems.check(() -> requireDistinctTriggerNames(triggers));
     problems.throwIfAny();
-    return scaling;
+    return new Policies(scaling, triggers);
   }
 
   /** The policies by name; a malformed entry is recorded and left out. */
@@ -132,6 +158,26 @@ public final class PolicyReader {
                       + other
                       + "'; a VDU may have only one scaling policy"));
         }
+      }
+    }
+    problems.throwIfAny();
+  }
+
+  /** A trigger's name is its alarm URL's path segment and its key in the VNF's attributes. */
+  private static void requireDistinctTriggerNames(List<AlarmTrigger> triggers) {
+    Map<String, String> policyByTrigger = new HashMap<>();
+    Problems problems = new Problems();
+    for (AlarmTrigger trigger : triggers) {
+      String other = policyByTrigger.putIfAbsent(trigger.name(), trigger.alarmingPolicy());
+      if (other != null) {
+        problems.add(
+            ToscaException.invalid(
+                trigger.alarmingPolicy(),
+                "triggers." + trigger.name(),
+                "Alarming policy '"
+                    + other
+                    + "' has a trigger of this name too; a VNF's alarm URLs and attributes are"
+                    + " keyed by trigger name"));
       }
     }
     problems.throwIfAny();

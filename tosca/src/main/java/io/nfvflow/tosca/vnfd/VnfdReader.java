@@ -2,7 +2,6 @@ package io.nfvflow.tosca.vnfd;
 
 import io.nfvflow.tosca.ConnectionPoint;
 import io.nfvflow.tosca.ContainerVdu;
-import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VirtualLink;
@@ -86,15 +85,22 @@ public final class VnfdReader {
         problems.check(() -> vls.add(VirtualLinkReader.read(node, inputs)));
       }
     }
-    List<ScalingPolicy> policies =
-        problems.read(() -> PolicyReader.read(topology.get("policies"), inputs, nodes));
+    PolicyReader.Policies policies =
+        problems.read(() -> PolicyReader.read(topology.get("policies"), inputs, nodes, vdus));
     Object metadata = root.get("metadata");
     String description = problems.read(() -> description(root));
     Map<String, String> plainMetadata = problems.read(() -> MetadataReader.metadata(metadata));
     Map<String, String> workflows = problems.read(() -> MetadataReader.workflows(metadata));
     problems.throwIfAny();
     return new VnfDescriptor(
-        description, plainMetadata, workflows, vdus, cps, vls, policies, List.of());
+        description,
+        plainMetadata,
+        workflows,
+        vdus,
+        cps,
+        vls,
+        policies.scaling(),
+        policies.alarmTriggers());
   }
 
   private static void requireVersion(Map<String, Object> root) {
