@@ -7,8 +7,8 @@ package io.nfvflow.tosca;
  * @param alarmingPolicy the Alarming policy's name
  * @param name the trigger's name (the path segment of its alarm URL, and the VNF attribute key)
  * @param scalingPolicy the Scaling policy its action names
- * @param out {@code true} to scale out ({@code comparison_operator: gt}, as Tacker decided), else
- *     in
+ * @param out {@code true} to scale out ({@code comparison_operator} gt or ge), {@code false} to
+ *     scale in (lt or le); Tacker scaled out on gt only, so its ge scaled in
  * @param metric the metric the alarm watches (for the operator; nfvflow does not evaluate it)
  */
 public record AlarmTrigger(

@@ -1,20 +1,50 @@
 package io.nfvflow.tosca;
 
+import java.util.List;
+
 /**
  * A descriptor that cannot be used: malformed, invalid, or using something nfvflow does not
- * support. The message names the node, the property and the reason.
+ * support. It carries every problem validation found (see {@link #problems()}); each names the
+ * node, the property and the reason. {@link #node()}, {@link #property()} and {@link
+ * #isUnsupported()} describe the first one.
  */
 public class ToscaException extends RuntimeException {
 
-  private final String node;
-  private final String property;
-  private final boolean unsupported;
+  /**
+   * One problem of a descriptor.
+   *
+   * @param node the node template (or section) at fault, or {@code null}
+   * @param property the property at fault, or {@code null}
+   * @param reason what is wrong
+   * @param unsupported whether the descriptor is valid here but uses an unsupported feature
+   */
+  public record Problem(String node, String property, String reason, boolean unsupported) {
+
+    /** "node 'N', property 'P': reason", leaving out what is null. */
+    public String message() {
+      StringBuilder b = new StringBuilder();
+      if (node != null) {
+        b.append("node '").append(node).append("'");
+      }
+      if (property != null) {
+        b.append(b.isEmpty() ? "" : ", ").append("property '").append(property).append("'");
+      }
+      return b.isEmpty() ? reason : b.append(": ").append(reason).toString();
+    }
+  }
+
+  private final List<Problem> problems;
 
   public ToscaException(String node, String property, String reason, boolean unsupported) {
-    super(format(node, property, reason));
-    this.node = node;
-    this.property = property;
-    this.unsupported = unsupported;
+    this(List.of(new Problem(node, property, reason, unsupported)));
+  }
+
+  /**
+   * @param problems at least one problem, in the order they were found
+   */
+  public ToscaException(List<Problem> problems) {
+    super(format(problems));
+    this.problems = List.copyOf(problems);
   }
 
   /** A descriptor that breaks a rule of the TOSCA NFV profile. */
@@ -27,29 +57,42 @@ public class ToscaException extends RuntimeException {
     return new ToscaException(node, property, reason, true);
   }
 
-  private static String format(String node, String property, String reason) {
-    StringBuilder b = new StringBuilder();
-    if (node != null) {
-      b.append("node '").append(node).append("'");
+  /**
+   * One problem: its message alone. Several: "2 problems: (1) ...; (2) ...", numbered because a
+   * reason may itself hold a ';'.
+   */
+  private static String format(List<Problem> problems) {
+    if (problems.isEmpty()) {
+      throw new IllegalArgumentException("a ToscaException needs at least one problem");
     }
-    if (property != null) {
-      b.append(b.isEmpty() ? "" : ", ").append("property '").append(property).append("'");
+    if (problems.size() == 1) {
+      return problems.get(0).message();
     }
-    return b.isEmpty() ? reason : b.append(": ").append(reason).toString();
+    StringBuilder b = new StringBuilder().append(problems.size()).append(" problems: ");
+    for (int i = 0; i < problems.size(); i++) {
+      b.append(i == 0 ? "" : "; ").append('(').append(i + 1).append(") ");
+      b.append(problems.get(i).message());
+    }
+    return b.toString();
   }
 
-  /** The node template (or section) at fault, or {@code null}. */
+  /** Every problem found, in the order found (document order, as far as reading follows it). */
+  public List<Problem> problems() {
+    return problems;
+  }
+
+  /** The node template (or section) of the first problem, or {@code null}. */
   public String node() {
-    return node;
+    return problems.get(0).node();
   }
 
-  /** The property at fault, or {@code null}. */
+  /** The property of the first problem, or {@code null}. */
   public String property() {
-    return property;
+    return problems.get(0).property();
   }
 
-  /** Whether the descriptor is valid but uses an unsupported feature. */
+  /** Whether the first problem is a valid descriptor using an unsupported feature. */
   public boolean isUnsupported() {
-    return unsupported;
+    return problems.get(0).unsupported();
   }
 }

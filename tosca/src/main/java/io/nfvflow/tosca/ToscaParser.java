@@ -9,7 +9,8 @@ import java.util.Map;
  * tosca_simple_profile_for_nfv_1_0_0}, as Tacker writes them).
  *
  * <p>Everything the descriptor asks for is either represented in the returned model or refused with
- * a {@link ToscaException}: nothing is silently ignored. Thread-safe.
+ * a {@link ToscaException}: nothing is silently ignored. One exception names every problem
+ * validation finds (a malformed YAML document stops at its first syntax error). Thread-safe.
  */
 public final class ToscaParser {
 
@@ -23,7 +24,7 @@ public final class ToscaParser {
    *     SafeYamlReader#MAX_DOCUMENT_CHARS} characters
    * @param paramValues the VNF's {@code param_values}; may be empty or null
    * @return the validated descriptor
-   * @throws ToscaException naming the node, property and reason for any problem
+   * @throws ToscaException naming the node, property and reason of every problem found
    */
   public VnfDescriptor parse(String yaml, Map<String, Object> paramValues) {
     return parse(this.yaml.readMap(yaml, "descriptor"), paramValues);
@@ -36,7 +37,7 @@ public final class ToscaParser {
    * @param tree the descriptor
    * @param paramValues the VNF's {@code param_values}; may be empty or null
    * @return the validated descriptor
-   * @throws ToscaException naming the node, property and reason for any problem
+   * @throws ToscaException naming the node, property and reason of every problem found
    */
   public VnfDescriptor parse(Map<String, Object> tree, Map<String, Object> paramValues) {
     if (tree == null) {
@@ -63,7 +64,7 @@ public final class ToscaParser {
    * default stands in with a placeholder of its declared type, every other rule applies. The real
    * values are checked when a VNF is created with its {@code param_values}.
    *
-   * @throws ToscaException naming the node, property and reason for any problem
+   * @throws ToscaException naming the node, property and reason of every problem found
    */
   public VnfDescriptor validate(String yaml) {
     Map<String, Object> tree = this.yaml.readMap(yaml, "descriptor");

@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param connectionPoints the connection points ({@code tosca.nodes.nfv.CP.Tacker})
  * @param virtualLinks the virtual links ({@code tosca.nodes.nfv.VL})
  * @param scalingPolicies the {@code tosca.policies.tacker.Scaling} policies
+ * @param alarmTriggers the triggers of the {@code tosca.policies.tacker.Alarming} policies, each
+ *     scaling one of the scaling policies out or in
  */
 public record VnfDescriptor(
     String description,
@@ -23,7 +25,8 @@ public record VnfDescriptor(
     List<Vdu> vdus,
     List<ConnectionPoint> connectionPoints,
     List<VirtualLink> virtualLinks,
-    List<ScalingPolicy> scalingPolicies) {
+    List<ScalingPolicy> scalingPolicies,
+    List<AlarmTrigger> alarmTriggers) {
 
   public VnfDescriptor {
     metadata = Map.copyOf(metadata);
@@ -32,6 +35,7 @@ public record VnfDescriptor(
     connectionPoints = List.copyOf(connectionPoints);
     virtualLinks = List.copyOf(virtualLinks);
     scalingPolicies = List.copyOf(scalingPolicies);
+    alarmTriggers = List.copyOf(alarmTriggers);
   }
 
   /** The VDUs that run as containers. */
@@ -55,15 +59,6 @@ public record VnfDescriptor(
   /** The scaling policy that targets the given VDU, if any. */
   public Optional<ScalingPolicy> scalingPolicyFor(String vduName) {
     return scalingPolicies.stream().filter(p -> p.targets().contains(vduName)).findFirst();
-  }
-
-  /**
-   * The alarm triggers that scale the VNF ({@code tosca.policies.tacker.Alarming}).
-   *
-   * <p>TODO(#6, tosca work): becomes a record component filled by the parser.
-   */
-  public List<AlarmTrigger> alarmTriggers() {
-    return List.of();
   }
 
   /** The process definition key the descriptor names for an operation, if any. */

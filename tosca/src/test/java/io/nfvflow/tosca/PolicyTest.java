@@ -109,7 +109,6 @@ class PolicyTest {
   @ParameterizedTest
   @CsvSource({
     "tosca.policies.tacker.Placement",
-    "tosca.policies.tacker.Alarming",
     "tosca.policies.tacker.Monitoring",
     "tosca.policies.tacker.Reservation",
     "tosca.policies.tacker.Failure.Respawn"

@@ -234,7 +234,8 @@ class KubernetesDriverTest extends VimDriverContractTest {
             null,
             Map.of());
     VnfDescriptor descriptor =
-        new VnfDescriptor("", Map.of(), Map.of(), List.of(vm), List.of(), List.of(), List.of());
+        new VnfDescriptor(
+            "", Map.of(), Map.of(), List.of(vm), List.of(), List.of(), List.of(), List.of());
 
     assertThatThrownBy(() -> driver.checkDeployable(descriptor))
         .isInstanceOfSatisfying(

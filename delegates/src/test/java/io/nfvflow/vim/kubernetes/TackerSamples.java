@@ -57,6 +57,6 @@ final class TackerSamples {
             "ClusterIP",
             List.of(c));
     return new VnfDescriptor(
-        "test", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of());
+        "test", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of(), List.of());
   }
 }

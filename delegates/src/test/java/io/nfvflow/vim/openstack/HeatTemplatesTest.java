@@ -276,7 +276,7 @@ class HeatTemplatesTest {
     ScalingPolicy policy = new ScalingPolicy("SP1", List.of("VDU1"), 1, 3, 1, 1, null, 50);
     VnfDescriptor descriptor =
         new VnfDescriptor(
-            "", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of(policy));
+            "", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of(policy), List.of());
     assertThatThrownBy(() -> HotSamples.translate(descriptor))
         .isInstanceOf(ToscaException.class)
         .hasMessageStartingWith("node 'SP1', property 'target_cpu_utilization_percentage'")
@@ -300,7 +300,8 @@ class HeatTemplatesTest {
             null,
             Map.of());
     VnfDescriptor descriptor =
-        new VnfDescriptor("", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of());
+        new VnfDescriptor(
+            "", Map.of(), Map.of(), List.of(vdu), List.of(), List.of(), List.of(), List.of());
     Map<String, Object> tree = HotSamples.tree(HotSamples.translate(descriptor).template());
     assertThat(props(tree, "VDU1"))
         .containsEntry("flavor", "m1.small")

@@ -6,10 +6,12 @@ import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeKeys;
 import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.Requirements;
 import io.nfvflow.tosca.template.Syntax;
 import io.nfvflow.tosca.template.Topology;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -40,30 +42,62 @@ public final class ConnectionPointReader {
 
   /** Reads one CP and checks that it binds to a VDU and links to a VL of the topology. */
   public static ConnectionPoint read(NodeTemplate node, Inputs inputs, Topology topology) {
-    NODE_KEYS.check(node.name(), "", node.body().keySet());
-    Props props = node.properties(inputs).check(PROPERTIES);
+    Problems problems = new Problems();
+    problems.check(() -> NODE_KEYS.check(node.name(), "", node.body().keySet()));
+    Props props = problems.require(() -> node.properties(inputs));
+    problems.check(() -> props.check(PROPERTIES));
+    Binding binding = problems.read(() -> binding(node, topology));
+    Boolean management = problems.read(() -> props.bool("management"));
+    Integer order = problems.read(() -> order(props));
+    Boolean antiSpoofing = problems.read(() -> props.bool("anti_spoofing_protection"));
+    List<String> securityGroups = problems.read(() -> props.stringList("security_groups"));
+    String mac = problems.read(() -> macAddress(props));
+    String ip = problems.read(() -> ipAddress(props));
+    String vnicType = problems.read(() -> vnicType(props));
+    problems.throwIfAny();
+    return new ConnectionPoint(
+        node.name(),
+        binding.vdu(),
+        binding.link(),
+        Boolean.TRUE.equals(management),
+        order,
+        antiSpoofing,
+        securityGroups,
+        mac,
+        ip,
+        vnicType);
+  }
+
+  /** The VDU the CP binds to and the VL it links to. */
+  private record Binding(String vdu, String link) {}
+
+  private static Binding binding(NodeTemplate node, Topology topology) {
     Map<String, String> requirements =
         Requirements.read(
             node.name(), node.section("requirements"), Set.of(VIRTUAL_LINK, VIRTUAL_BINDING));
+    Problems problems = new Problems();
+    String vdu = problems.read(() -> vdu(node, requirements, topology));
+    String link = problems.read(() -> link(node, requirements, topology));
+    problems.throwIfAny();
+    return new Binding(vdu, link);
+  }
+
+  private static String vdu(
+      NodeTemplate node, Map<String, String> requirements, Topology topology) {
     String vdu = target(node, requirements, VIRTUAL_BINDING, "a VDU (tosca.nodes.nfv.VDU.Tacker)");
     if (!topology.isVdu(vdu)) {
       throw wrongTarget(node, VIRTUAL_BINDING, vdu, "a VDU", topology);
     }
+    return vdu;
+  }
+
+  private static String link(
+      NodeTemplate node, Map<String, String> requirements, Topology topology) {
     String link = target(node, requirements, VIRTUAL_LINK, "a VL (tosca.nodes.nfv.VL)");
     if (!topology.isVl(link)) {
       throw wrongTarget(node, VIRTUAL_LINK, link, "a VL", topology);
     }
-    return new ConnectionPoint(
-        node.name(),
-        vdu,
-        link,
-        Boolean.TRUE.equals(props.bool("management")),
-        order(props),
-        props.bool("anti_spoofing_protection"),
-        props.stringList("security_groups"),
-        macAddress(props),
-        ipAddress(props),
-        vnicType(props));
+    return link;
   }
 
   private static String target(

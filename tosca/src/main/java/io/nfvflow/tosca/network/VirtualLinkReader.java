@@ -6,6 +6,7 @@ import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeKeys;
 import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.Syntax;
 
@@ -42,10 +43,15 @@ public final class VirtualLinkReader {
 
   /** Reads one VL. */
   public static VirtualLink read(NodeTemplate node, Inputs inputs) {
-    NODE_KEYS.check(node.name(), "", node.body().keySet());
-    Props props = node.properties(inputs).check(PROPERTIES);
-    return new VirtualLink(
-        node.name(), props.requiredString("network_name"), props.string("vendor"), subnet(props));
+    Problems problems = new Problems();
+    problems.check(() -> NODE_KEYS.check(node.name(), "", node.body().keySet()));
+    Props props = problems.require(() -> node.properties(inputs));
+    problems.check(() -> props.check(PROPERTIES));
+    String networkName = problems.read(() -> props.requiredString("network_name"));
+    String vendor = problems.read(() -> props.string("vendor"));
+    Subnet subnet = problems.read(() -> subnet(props));
+    problems.throwIfAny();
+    return new VirtualLink(node.name(), networkName, vendor, subnet);
   }
 
   private static Subnet subnet(Props props) {

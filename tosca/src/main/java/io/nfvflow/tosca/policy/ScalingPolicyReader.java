@@ -4,6 +4,7 @@ import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.Topology;
 import java.util.LinkedHashSet;
@@ -31,11 +32,25 @@ final class ScalingPolicyReader {
 
   static ScalingPolicy read(
       String name, Map<String, Object> definition, Inputs inputs, Topology topology) {
-    POLICY_KEYS.check(name, "", definition.keySet());
-    Props props = Props.of(name, "", definition.get("properties"), inputs).check(PROPERTIES);
-    int min = required(props, "min_instances", 0);
-    int max = required(props, "max_instances", 1);
-    int initial = required(props, "default_instances", 0);
+    Problems problems = new Problems();
+    problems.check(() -> POLICY_KEYS.check(name, "", definition.keySet()));
+    Props props = problems.require(() -> Props.of(name, "", definition.get("properties"), inputs));
+    problems.check(() -> props.check(PROPERTIES));
+    Integer min = problems.read(() -> required(props, "min_instances", 0));
+    Integer max = problems.read(() -> required(props, "max_instances", 1));
+    Integer initial = problems.read(() -> required(props, "default_instances", 0));
+    if (min != null && max != null && initial != null) {
+      problems.check(() -> checkBounds(props, min, max, initial));
+    }
+    List<String> targets = problems.read(() -> targets(name, definition, props, topology));
+    Integer increment = problems.read(() -> required(props, "increment", 1));
+    Integer cooldown = problems.read(() -> optional(props, "cooldown", 0, Integer.MAX_VALUE));
+    Integer cpu = problems.read(() -> optional(props, "target_cpu_utilization_percentage", 1, 100));
+    problems.throwIfAny();
+    return new ScalingPolicy(name, targets, min, max, initial, increment, cooldown, cpu);
+  }
+
+  private static void checkBounds(Props props, int min, int max, int initial) {
     if (min > max) {
       throw props.invalid("min_instances", min + " is more than max_instances " + max);
     }
@@ -44,15 +59,6 @@ final class ScalingPolicyReader {
           "default_instances",
           initial + " is not between min_instances " + min + " and max_instances " + max);
     }
-    return new ScalingPolicy(
-        name,
-        targets(name, definition, props, topology),
-        min,
-        max,
-        initial,
-        required(props, "increment", 1),
-        optional(props, "cooldown", 0, Integer.MAX_VALUE),
-        optional(props, "target_cpu_utilization_percentage", 1, 100));
   }
 
   private static int required(Props props, String key, int least) {
@@ -100,17 +106,19 @@ final class ScalingPolicyReader {
 
   private static List<String> checkTargets(String name, List<String> targets, Topology topology) {
     Set<String> unique = new LinkedHashSet<>();
+    Problems problems = new Problems();
     for (String target : targets) {
       if (!topology.isVdu(target)) {
-        throw ToscaException.invalid(
-            name,
-            "targets",
-            "'" + target + "' must be a VDU, but it is " + topology.describe(target));
-      }
-      if (!unique.add(target)) {
-        throw ToscaException.invalid(name, "targets", "'" + target + "' is listed twice");
+        problems.add(
+            ToscaException.invalid(
+                name,
+                "targets",
+                "'" + target + "' must be a VDU, but it is " + topology.describe(target)));
+      } else if (!unique.add(target)) {
+        problems.add(ToscaException.invalid(name, "targets", "'" + target + "' is listed twice"));
       }
     }
+    problems.throwIfAny();
     return List.copyOf(unique);
   }
 }

@@ -56,24 +56,28 @@ public final class KeyRules {
   }
 
   /**
-   * Checks every key of a map.
+   * Checks every key of a map, reporting every key that breaks a rule.
    *
    * @param node the node template (or null for a section), for messages
    * @param prefix prepended to each key to name the property ("" or "vnfcs.web.")
    */
   public void check(String node, String prefix, Collection<String> keys) {
+    Problems problems = new Problems();
     for (String key : keys) {
-      if (supported.contains(key)) {
-        continue;
+      if (!supported.contains(key)) {
+        problems.add(refusal(node, prefix + key, key));
       }
-      String name = prefix + key;
-      if (unsupported.containsKey(key)) {
-        throw ToscaException.unsupported(node, name, unsupported.get(key));
-      }
-      if (misplaced.containsKey(key)) {
-        throw ToscaException.invalid(node, name, misplaced.get(key));
-      }
-      throw ToscaException.invalid(node, name, unknownReason);
     }
+    problems.throwIfAny();
+  }
+
+  private ToscaException refusal(String node, String name, String key) {
+    if (unsupported.containsKey(key)) {
+      return ToscaException.unsupported(node, name, unsupported.get(key));
+    }
+    if (misplaced.containsKey(key)) {
+      return ToscaException.invalid(node, name, misplaced.get(key));
+    }
+    return ToscaException.invalid(node, name, unknownReason);
   }
 }

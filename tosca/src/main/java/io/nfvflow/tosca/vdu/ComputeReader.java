@@ -4,6 +4,7 @@ import io.nfvflow.tosca.ComputeRequirements;
 import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.ScalarSize;
 import java.math.BigInteger;
@@ -33,13 +34,21 @@ final class ComputeReader {
     }
     Props capability = capabilities.child("nfv_compute").check(CAPABILITY);
     Props props = Props.of(node.name(), "nfv_compute", capability.value("properties"), inputs);
-    props.check(PROPERTIES);
+    Problems problems = new Problems();
+    problems.check(() -> props.check(PROPERTIES));
+    Integer cpus = problems.read(() -> cpus(props));
+    BigInteger memory = problems.read(() -> size(props, "mem_size", ScalarSize.MIB, true));
+    Integer disk = problems.read(() -> diskGb(props));
+    problems.throwIfAny();
+    return new ComputeRequirements(cpus, memory.longValueExact(), disk);
+  }
+
+  private static int cpus(Props props) {
     Integer cpus = props.integer("num_cpus");
     if (cpus == null || cpus < 1) {
       throw props.invalid("num_cpus", "is required and must be at least 1");
     }
-    return new ComputeRequirements(
-        cpus, size(props, "mem_size", ScalarSize.MIB, true).longValueExact(), diskGb(props));
+    return cpus;
   }
 
   private static Integer diskGb(Props props) {

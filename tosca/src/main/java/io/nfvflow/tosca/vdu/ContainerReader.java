@@ -2,6 +2,7 @@ package io.nfvflow.tosca.vdu;
 
 import io.nfvflow.tosca.Container;
 import io.nfvflow.tosca.template.KeyRules;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.ScalarSize;
 import io.nfvflow.tosca.template.Syntax;
@@ -26,11 +27,17 @@ final class ContainerReader {
     if (vnfcs.keys().isEmpty()) {
       throw vdu.invalid("vnfcs", "must hold at least one container");
     }
-    List<Container> containers = new ArrayList<>();
+    Problems problems = new Problems();
+    List<Container> containers = problems.readEach(vnfcs.keys(), name -> read(name, vnfcs));
+    problems.check(() -> requireDistinctNames(containers, vnfcs));
+    problems.throwIfAny();
+    return containers;
+  }
+
+  private static void requireDistinctNames(List<Container> containers, Props vnfcs) {
     Map<String, String> byKubernetesName = new HashMap<>();
-    for (String name : vnfcs.keys()) {
-      checkName(name, vnfcs);
-      Container container = read(name, vnfcs.child(name));
+    for (Container container : containers) {
+      String name = container.name();
       String clash = byKubernetesName.put(container.kubernetesName(), name);
       if (clash != null) {
         throw vnfcs.invalid(
@@ -43,22 +50,23 @@ final class ContainerReader {
                 + container.kubernetesName()
                 + "' in Kubernetes");
       }
-      containers.add(container);
     }
-    return containers;
   }
 
-  private static Container read(String name, Props props) {
-    props.check(PROPERTIES);
-    return new Container(
-        name,
-        props.requiredString("image"),
-        cpus(props),
-        memory(props),
-        ports(props),
-        words(props, "command"),
-        words(props, "args"),
-        config(props));
+  private static Container read(String name, Props vnfcs) {
+    checkName(name, vnfcs);
+    Props props = vnfcs.child(name);
+    Problems problems = new Problems();
+    problems.check(() -> props.check(PROPERTIES));
+    String image = problems.read(() -> props.requiredString("image"));
+    Double cpus = problems.read(() -> cpus(props));
+    Long memory = problems.read(() -> memory(props));
+    List<Integer> ports = problems.read(() -> ports(props));
+    List<String> command = problems.read(() -> words(props, "command"));
+    List<String> args = problems.read(() -> words(props, "args"));
+    Map<String, String> config = problems.read(() -> config(props));
+    problems.throwIfAny();
+    return new Container(name, image, cpus, memory, ports, command, args, config);
   }
 
   private static void checkName(String name, Props vnfcs) {

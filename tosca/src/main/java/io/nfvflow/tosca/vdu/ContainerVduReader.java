@@ -1,10 +1,12 @@
 package io.nfvflow.tosca.vdu;
 
+import io.nfvflow.tosca.Container;
 import io.nfvflow.tosca.ContainerVdu;
 import io.nfvflow.tosca.PortMapping;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeKeys;
 import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.Syntax;
 import java.util.ArrayList;
@@ -44,20 +46,25 @@ final class ContainerVduReader {
   private ContainerVduReader() {}
 
   static ContainerVdu read(NodeTemplate node, Props props) {
-    NODE_KEYS.check(node.name(), "", node.body().keySet());
-    props.check(PROPERTIES);
+    Problems problems = new Problems();
+    problems.check(() -> NODE_KEYS.check(node.name(), "", node.body().keySet()));
+    problems.check(() -> props.check(PROPERTIES));
+    problems.check(() -> requireNoop(props));
+    problems.check(() -> VduReader.requireNotTrue(props, "config_drive", "a config drive"));
+    String namespace = problems.read(() -> namespace(props));
+    List<PortMapping> mappingPorts = problems.read(() -> mappingPorts(props));
+    Map<String, String> labels = problems.read(() -> labels(props));
+    String serviceType = problems.read(() -> serviceType(props));
+    List<Container> containers = problems.read(() -> ContainerReader.readAll(props));
+    problems.throwIfAny();
+    return new ContainerVdu(node.name(), namespace, mappingPorts, labels, serviceType, containers);
+  }
+
+  private static void requireNoop(Props props) {
     String mgmtDriver = props.string("mgmt_driver");
     if (mgmtDriver != null && !mgmtDriver.equals("noop")) {
       throw props.unsupported("mgmt_driver", "management drivers are not supported for containers");
     }
-    VduReader.requireNotTrue(props, "config_drive", "a config drive");
-    return new ContainerVdu(
-        node.name(),
-        namespace(props),
-        mappingPorts(props),
-        labels(props),
-        serviceType(props),
-        ContainerReader.readAll(props));
   }
 
   private static String namespace(Props props) {

@@ -6,6 +6,7 @@ import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeKeys;
 import io.nfvflow.tosca.template.NodeTemplate;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Props;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,33 +33,47 @@ final class VmVduReader {
   private VmVduReader() {}
 
   static VmVdu read(NodeTemplate node, Props props, Inputs inputs) {
-    NODE_KEYS.check(node.name(), "", node.body().keySet());
-    props.check(PROPERTIES);
-    VduReader.requireNotTrue(props, "config_drive", "a config drive");
-    VduReader.requireNotTrue(props, "maintenance", "VM maintenance (Fenix)");
-    String image = props.string("image");
-    String imageUrl = ImageArtifactReader.read(node, inputs);
-    String flavor = props.string("flavor");
-    ComputeRequirements compute = ComputeReader.read(node, inputs);
-    checkChoices(node, image, imageUrl, flavor, compute);
+    Problems problems = new Problems();
+    problems.check(() -> NODE_KEYS.check(node.name(), "", node.body().keySet()));
+    problems.check(() -> props.check(PROPERTIES));
+    problems.check(() -> VduReader.requireNotTrue(props, "config_drive", "a config drive"));
+    problems.check(() -> VduReader.requireNotTrue(props, "maintenance", "VM maintenance (Fenix)"));
+    Image image = problems.read(() -> image(node, props, inputs));
+    Flavor flavor = problems.read(() -> flavor(node, props, inputs));
+    String zone = problems.read(() -> props.string("availability_zone"));
+    Map<String, String> metadata = problems.read(() -> props.stringMap("metadata"));
+    String userData = problems.read(() -> props.string("user_data"));
+    String userDataFormat = problems.read(() -> userDataFormat(props));
+    String keyName = problems.read(() -> props.string("key_name"));
+    String config = problems.read(() -> props.string("config"));
+    String mgmtDriver = problems.read(() -> props.string("mgmt_driver"));
+    Map<String, Object> monitoringPolicy = problems.read(() -> monitoringPolicy(props));
+    problems.throwIfAny();
     return new VmVdu(
         node.name(),
-        image,
-        flavor,
-        compute,
-        props.string("availability_zone"),
-        props.stringMap("metadata"),
-        props.string("user_data"),
-        userDataFormat(props),
-        props.string("key_name"),
-        props.string("config"),
-        props.string("mgmt_driver"),
-        monitoringPolicy(props),
-        imageUrl);
+        image.name(),
+        flavor.name(),
+        flavor.compute(),
+        zone,
+        metadata,
+        userData,
+        userDataFormat,
+        keyName,
+        config,
+        mgmtDriver,
+        monitoringPolicy,
+        image.url());
   }
 
-  private static void checkChoices(
-      NodeTemplate node, String image, String url, String flavor, ComputeRequirements compute) {
+  /** The image property or the image artifact's URL: exactly one of them. */
+  private record Image(String name, String url) {}
+
+  /** The flavor property or the nfv_compute capability: exactly one of them. */
+  private record Flavor(String name, ComputeRequirements compute) {}
+
+  private static Image image(NodeTemplate node, Props props, Inputs inputs) {
+    String image = props.string("image");
+    String url = ImageArtifactReader.read(node, inputs);
     if (image == null && url == null) {
       throw VduReader.invalid(
           node,
@@ -70,6 +85,12 @@ final class VmVduReader {
       throw VduReader.invalid(
           node, "image", "give either the image property or an image artifact, not both");
     }
+    return new Image(image, url);
+  }
+
+  private static Flavor flavor(NodeTemplate node, Props props, Inputs inputs) {
+    String flavor = props.string("flavor");
+    ComputeRequirements compute = ComputeReader.read(node, inputs);
     if (flavor == null && compute == null) {
       throw VduReader.invalid(
           node, "flavor", "missing flavor: give the flavor property or the nfv_compute capability");
@@ -80,6 +101,7 @@ final class VmVduReader {
           "flavor",
           "give either the flavor property or the nfv_compute capability, not both");
     }
+    return new Flavor(flavor, compute);
   }
 
   private static String userDataFormat(Props props) {

@@ -1,6 +1,7 @@
 package io.nfvflow.tosca.vnfd;
 
 import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Syntax;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,35 +24,46 @@ final class MetadataReader {
   /** The metadata without workflows, values as strings. */
   static Map<String, String> metadata(Object raw) {
     Map<String, String> metadata = new LinkedHashMap<>();
+    Problems problems = new Problems();
     asMap(raw, "metadata")
         .forEach(
             (key, value) -> {
               if (!key.equals(WORKFLOWS)) {
-                metadata.put(key, scalar(value, "metadata." + key));
+                problems.check(() -> metadata.put(key, scalar(value, "metadata." + key)));
               }
             });
+    problems.throwIfAny();
     return metadata;
   }
 
   /** The {@code metadata.workflows} entries: operation to process definition key. */
   static Map<String, String> workflows(Object raw) {
     Map<String, String> workflows = new LinkedHashMap<>();
+    Problems problems = new Problems();
     asMap(asMap(raw, "metadata").get(WORKFLOWS), "metadata.workflows")
         .forEach(
             (operation, value) -> {
-              String property = "metadata.workflows." + operation;
-              if (!OPERATIONS.contains(operation)) {
-                throw ToscaException.invalid(
-                    null, property, "unknown operation (expected one of " + OPERATIONS + ")");
+              String id = problems.read(() -> workflow(operation, value));
+              if (id != null) {
+                workflows.put(operation, id);
               }
-              String id = scalar(value, property);
-              if (!Syntax.isProcessId(id)) {
-                throw ToscaException.invalid(
-                    null, property, "'" + id + "' is not a valid process definition key");
-              }
-              workflows.put(operation, id);
             });
+    problems.throwIfAny();
     return workflows;
+  }
+
+  private static String workflow(String operation, Object value) {
+    String property = "metadata.workflows." + operation;
+    if (!OPERATIONS.contains(operation)) {
+      throw ToscaException.invalid(
+          null, property, "unknown operation (expected one of " + OPERATIONS + ")");
+    }
+    String id = scalar(value, property);
+    if (!Syntax.isProcessId(id)) {
+      throw ToscaException.invalid(
+          null, property, "'" + id + "' is not a valid process definition key");
+    }
+    return id;
   }
 
   private static Map<String, Object> asMap(Object raw, String property) {

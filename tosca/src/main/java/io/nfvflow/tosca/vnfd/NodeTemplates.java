@@ -2,7 +2,7 @@ package io.nfvflow.tosca.vnfd;
 
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.template.NodeTemplate;
-import java.util.ArrayList;
+import io.nfvflow.tosca.template.Problems;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,11 @@ final class NodeTemplates {
       throw ToscaException.invalid(
           null, SECTION, raw == null ? "missing" : "expected a non-empty map of node templates");
     }
-    List<NodeTemplate> nodes = new ArrayList<>();
-    map.forEach((name, body) -> nodes.add(node(String.valueOf(name), body)));
+    Problems problems = new Problems();
+    List<NodeTemplate> nodes =
+        problems.readEach(
+            List.copyOf(map.entrySet()), e -> node(String.valueOf(e.getKey()), e.getValue()));
+    problems.throwIfAny();
     return nodes;
   }
 

@@ -2,7 +2,6 @@ package io.nfvflow.tosca.vnfd;
 
 import io.nfvflow.tosca.ConnectionPoint;
 import io.nfvflow.tosca.ContainerVdu;
-import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VirtualLink;
@@ -14,6 +13,7 @@ import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeTemplate;
 import io.nfvflow.tosca.template.NodeTypes;
+import io.nfvflow.tosca.template.Problems;
 import io.nfvflow.tosca.template.Topology;
 import io.nfvflow.tosca.vdu.VduReader;
 import java.util.ArrayList;
@@ -56,7 +56,9 @@ public final class VnfdReader {
   private VnfdReader() {}
 
   /**
-   * Reads and validates a descriptor.
+   * Reads and validates a descriptor. Past the template's outline (version, topology, kind), every
+   * node, policy and section is checked even when another one has a problem, and the one exception
+   * thrown names them all.
    *
    * @param root the loaded template
    * @param params the parameter values for get_input (may be empty)
@@ -65,32 +67,40 @@ public final class VnfdReader {
     requireVersion(root);
     Map<String, Object> topology = topology(root);
     TemplateKind.requireVnfd(root, topology);
-    TOP_LEVEL.check(null, "", root.keySet());
-    Imports.check(root.get("imports"));
-    TOPOLOGY_KEYS.check(null, TOPOLOGY + ".", topology.keySet());
-    Inputs inputs = new Inputs(topology.get("inputs"), params);
-    Topology nodes = new Topology(NodeTemplates.read(topology.get("node_templates")));
-    nodes.nodes().forEach(NodeTypes::requireSupported);
-    List<Vdu> vdus = vdus(nodes, inputs);
+    Problems problems = new Problems();
+    problems.check(() -> TOP_LEVEL.check(null, "", root.keySet()));
+    problems.check(() -> Imports.check(root.get("imports")));
+    problems.check(() -> TOPOLOGY_KEYS.check(null, TOPOLOGY + ".", topology.keySet()));
+    Inputs inputs = problems.require(() -> new Inputs(topology.get("inputs"), params));
+    Topology nodes =
+        new Topology(problems.require(() -> NodeTemplates.read(topology.get("node_templates"))));
+    nodes.nodes().forEach(node -> problems.check(() -> NodeTypes.requireSupported(node)));
+    List<Vdu> vdus = vdus(nodes, inputs, problems);
     List<ConnectionPoint> cps = new ArrayList<>();
     List<VirtualLink> vls = new ArrayList<>();
     for (NodeTemplate node : nodes.nodes()) {
       if (node.type().equals(NodeTypes.CP)) {
-        cps.add(ConnectionPointReader.read(node, inputs, nodes));
+        problems.check(() -> cps.add(ConnectionPointReader.read(node, inputs, nodes)));
       } else if (node.type().equals(NodeTypes.VL)) {
-        vls.add(VirtualLinkReader.read(node, inputs));
+        problems.check(() -> vls.add(VirtualLinkReader.read(node, inputs)));
       }
     }
-    List<ScalingPolicy> policies = PolicyReader.read(topology.get("policies"), inputs, nodes);
+    PolicyReader.Policies policies =
+        problems.read(() -> PolicyReader.read(topology.get("policies"), inputs, nodes, vdus));
     Object metadata = root.get("metadata");
+    String description = problems.read(() -> description(root));
+    Map<String, String> plainMetadata = problems.read(() -> MetadataReader.metadata(metadata));
+    Map<String, String> workflows = problems.read(() -> MetadataReader.workflows(metadata));
+    problems.throwIfAny();
     return new VnfDescriptor(
-        description(root),
-        MetadataReader.metadata(metadata),
-        MetadataReader.workflows(metadata),
+        description,
+        plainMetadata,
+        workflows,
         vdus,
         cps,
         vls,
-        policies);
+        policies.scaling(),
+        policies.alarmTriggers());
   }
 
   private static void requireVersion(Map<String, Object> root) {
@@ -119,25 +129,27 @@ public final class VnfdReader {
     return topology;
   }
 
-  private static List<Vdu> vdus(Topology nodes, Inputs inputs) {
-    List<Vdu> vdus = new ArrayList<>();
-    for (NodeTemplate node : nodes.nodes()) {
-      if (node.type().equals(NodeTypes.VDU)) {
-        vdus.add(VduReader.read(node, inputs));
-      }
+  /** The VDUs read without a problem; the kind rule applies to those. */
+  private static List<Vdu> vdus(Topology nodes, Inputs inputs, Problems problems) {
+    List<NodeTemplate> vduNodes =
+        nodes.nodes().stream().filter(n -> n.type().equals(NodeTypes.VDU)).toList();
+    if (vduNodes.isEmpty()) {
+      problems.add(
+          ToscaException.invalid(
+              null,
+              TOPOLOGY + ".node_templates",
+              "no VDU (" + NodeTypes.VDU + "): a VNF descriptor needs at least one"));
     }
-    if (vdus.isEmpty()) {
-      throw ToscaException.invalid(
-          null,
-          TOPOLOGY + ".node_templates",
-          "no VDU (" + NodeTypes.VDU + "): a VNF descriptor needs at least one");
-    }
-    requireOneKind(vdus);
+    List<Vdu> vdus = problems.readEach(vduNodes, node -> VduReader.read(node, inputs));
+    problems.check(() -> requireOneKind(vdus));
     return vdus;
   }
 
   /** One VNF runs on one VIM: Kubernetes for containers, OpenStack for VMs, never both. */
   private static void requireOneKind(List<Vdu> vdus) {
+    if (vdus.isEmpty()) {
+      return;
+    }
     Vdu first = vdus.get(0);
     for (Vdu vdu : vdus) {
       if ((vdu instanceof ContainerVdu) != (first instanceof ContainerVdu)) {

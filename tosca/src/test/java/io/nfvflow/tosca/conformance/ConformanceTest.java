@@ -47,7 +47,8 @@ class ConformanceTest {
           "samples/tosca-templates/vnfd/tosca-vnfd-multi-vdu.yaml",
           "samples/tosca-templates/vnfd/tosca-vnfd-with-params.yaml",
           "samples/tosca-templates/vnfd/tosca-vnfd-scale.yaml",
-          "samples/tosca-templates/vnfd/tosca-vnfd-network.yaml");
+          "samples/tosca-templates/vnfd/tosca-vnfd-network.yaml",
+          "samples/tosca-templates/vnfd/tosca-vnfd-alarm-scale.yaml");
 
   private static final List<String> SAMPLE_DIRS =
       List.of("samples/tosca-templates", "tacker/tests/etc/samples");
