@@ -7,10 +7,14 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.nfvflow.tosca.Container;
+import io.nfvflow.tosca.ContainerVdu;
 import io.nfvflow.tosca.ScalingPolicy;
+import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimCredentials;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -48,6 +52,28 @@ final class KubernetesFixtures {
         d.connectionPoints(),
         d.virtualLinks(),
         List.of(sp1));
+  }
+
+  /**
+   * VDU1 as in {@link TackerSamples#single} (Service, ConfigMap) and VDU2 with neither: no mapped
+   * ports, no config.
+   */
+  static VnfDescriptor twoVdus() {
+    VnfDescriptor d = TackerSamples.single("VDU1", null, "nginx");
+    ContainerVdu vdu2 =
+        new ContainerVdu(
+            "VDU2",
+            null,
+            List.of(),
+            Map.of(),
+            null,
+            List.of(
+                new Container(
+                    "worker", "busybox", null, null, List.of(), List.of(), List.of(), Map.of())));
+    List<Vdu> vdus = new ArrayList<>(d.vdus());
+    vdus.add(vdu2);
+    return new VnfDescriptor(
+        "two", Map.of(), Map.of(), vdus, List.of(), List.of(), d.scalingPolicies());
   }
 
   /**
