@@ -198,6 +198,65 @@ class KubernetesDriverTest extends VimDriverContractTest {
   }
 
   @Test
+  void anUpdateThatConflictsReadsAgainAndRetries() {
+    String path = "/apis/apps/v1/namespaces/default/deployments/vdu1-3f2a9c1e5b7d";
+    VnfOnVim vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    var wanted = KubernetesManifests.translate(vnf).get(0).deployment();
+    var drifted = drifted(wanted);
+    answering.expect().get().withPath(path).andReturn(200, drifted).times(2);
+    answering
+        .expect()
+        .put()
+        .withPath(path)
+        .andReturn(409, status(409, "Conflict", "changed"))
+        .once();
+    answering.expect().put().withPath(path).andReturn(200, wanted).once();
+
+    new Convergence(clients.client(vnf.vim()), vnf).object(wanted, OwnedFields.DEPLOYMENTS);
+
+    assertThat(answering.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void anObjectThatKeepsChangingIsATransientFailure() {
+    String path = "/apis/apps/v1/namespaces/default/deployments/vdu1-3f2a9c1e5b7d";
+    VnfOnVim vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    var wanted = KubernetesManifests.translate(vnf).get(0).deployment();
+    answering.expect().get().withPath(path).andReturn(200, drifted(wanted)).always();
+    answering
+        .expect()
+        .put()
+        .withPath(path)
+        .andReturn(409, status(409, "Conflict", "changed"))
+        .always();
+
+    assertThatThrownBy(
+            () ->
+                new Convergence(clients.client(vnf.vim()), vnf)
+                    .object(wanted, OwnedFields.DEPLOYMENTS))
+        .isInstanceOfSatisfying(VimException.class, e -> assertThat(e.isTransient()).isTrue())
+        .hasMessageContaining("kept changing");
+  }
+
+  private static io.fabric8.kubernetes.api.model.apps.Deployment drifted(
+      io.fabric8.kubernetes.api.model.apps.Deployment wanted) {
+    return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(wanted)
+        .editMetadata()
+        .withResourceVersion("7")
+        .endMetadata()
+        .editSpec()
+        .editTemplate()
+        .editSpec()
+        .editFirstContainer()
+        .withImage("nginx:drifted")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  @Test
   void resourcesNameTheObjectsAndPodsWithKindAndUid() {
     createResourcesOf(TackerSamples.VNF_ID);
     KubernetesFixtures.runningPod(
