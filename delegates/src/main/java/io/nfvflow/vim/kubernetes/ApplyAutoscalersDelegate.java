@@ -3,12 +3,14 @@ package io.nfvflow.vim.kubernetes;
 import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code ApplyAutoscalers}: one HorizontalPodAutoscaler per VDU a scaling policy targets;
- * already existing ones of this VNF are kept.
+ * Task {@code ApplyAutoscalers}: converges one HorizontalPodAutoscaler per VDU a scaling policy
+ * targets (floor = the desired instances, so a manual scale sticks; see {@link KubernetesDriver})
+ * and deletes the VNF's other autoscalers.
  */
 @Component
 public class ApplyAutoscalersDelegate extends KubernetesStep {
@@ -19,7 +21,7 @@ public class ApplyAutoscalersDelegate extends KubernetesStep {
   }
 
   @Override
-  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createAutoscalers(vnf));
+  protected void run(DelegateExecution execution, VnfOnVim vnf) {
+    LcmErrors.vimCall(() -> workloads.applyAutoscalers(vnf));
   }
 }

@@ -3,12 +3,13 @@ package io.nfvflow.vim.kubernetes;
 import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code ApplyConfigMaps}: one ConfigMap per container that has a {@code config}; already
- * existing ones of this VNF are kept.
+ * Task {@code ApplyConfigMaps}: converges one ConfigMap per container that has a {@code config} and
+ * deletes the VNF's other ConfigMaps.
  */
 @Component
 public class ApplyConfigMapsDelegate extends KubernetesStep {
@@ -19,7 +20,7 @@ public class ApplyConfigMapsDelegate extends KubernetesStep {
   }
 
   @Override
-  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createConfigMaps(vnf));
+  protected void run(DelegateExecution execution, VnfOnVim vnf) {
+    LcmErrors.vimCall(() -> workloads.applyConfigMaps(vnf));
   }
 }

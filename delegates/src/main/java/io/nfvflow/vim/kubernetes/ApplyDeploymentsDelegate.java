@@ -3,12 +3,14 @@ package io.nfvflow.vim.kubernetes;
 import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code ApplyDeployments}: one Deployment per container VDU; already existing ones of this
- * VNF are kept.
+ * Task {@code ApplyDeployments}: converges one Deployment per container VDU (pod template as the
+ * descriptor says, replicas = the VNF's desired instances, set through the scale subresource) and
+ * deletes the VNF's Deployments of VDUs that are gone.
  */
 @Component
 public class ApplyDeploymentsDelegate extends KubernetesStep {
@@ -19,7 +21,7 @@ public class ApplyDeploymentsDelegate extends KubernetesStep {
   }
 
   @Override
-  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createDeployments(vnf));
+  protected void run(DelegateExecution execution, VnfOnVim vnf) {
+    LcmErrors.vimCall(() -> workloads.applyDeployments(vnf));
   }
 }

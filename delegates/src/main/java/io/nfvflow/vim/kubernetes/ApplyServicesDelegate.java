@@ -3,12 +3,13 @@ package io.nfvflow.vim.kubernetes;
 import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Task {@code ApplyServices}: one Service per container VDU that maps ports; already existing ones
- * of this VNF are kept.
+ * Task {@code ApplyServices}: converges one Service per container VDU that maps ports and deletes
+ * the VNF's other Services.
  */
 @Component
 public class ApplyServicesDelegate extends KubernetesStep {
@@ -19,7 +20,7 @@ public class ApplyServicesDelegate extends KubernetesStep {
   }
 
   @Override
-  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
-    LcmErrors.vimCall(() -> workloads.createServices(vnf));
+  protected void run(DelegateExecution execution, VnfOnVim vnf) {
+    LcmErrors.vimCall(() -> workloads.applyServices(vnf));
   }
 }

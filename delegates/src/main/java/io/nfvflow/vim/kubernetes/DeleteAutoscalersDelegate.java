@@ -3,6 +3,7 @@ package io.nfvflow.vim.kubernetes;
 import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -19,7 +20,7 @@ public class DeleteAutoscalersDelegate extends KubernetesStep {
   }
 
   @Override
-  protected void run(DelegateExecution execution, KubernetesVnf vnf) {
+  protected void run(DelegateExecution execution, VnfOnVim vnf) {
     LcmErrors.vimCall(() -> workloads.deleteAutoscalers(vnf));
   }
 }

@@ -4,16 +4,23 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.VersionInfo;
+import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.tosca.ContainerVdu;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Observation;
+import io.nfvflow.vim.PollCadence;
+import io.nfvflow.vim.Progress;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimProbe;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfOnVim;
+import io.nfvflow.vim.WaitGoal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,11 +29,43 @@ import org.springframework.stereotype.Component;
 
 /**
  * The {@code kubernetes} VIM type: container VDUs as ConfigMaps, Deployments, Services and
- * HorizontalPodAutoscalers in the VIM's namespace (or the VDU's own {@code namespace}).
+ * HorizontalPodAutoscalers ({@code autoscaling/v1}) in the VIM's namespace (or the VDU's own {@code
+ * namespace}).
  *
  * <p>Every object carries the labels {@code app.kubernetes.io/managed-by: nfvflow}, {@code
- * nfvflow.io/vnf-id} and {@code nfvflow.io/vdu}; that is how {@link #resources} finds a VNF's
- * objects. The lifecycle steps themselves are the delegates of this package.
+ * nfvflow.io/vnf-id} and {@code nfvflow.io/vdu}; that is how {@link #resources}, {@link #remove}
+ * and {@link #progress} find a VNF's objects (in any namespace the credentials may list, else the
+ * VIM's), and how {@link #apply} tells its own objects from others of the same name (those make it
+ * fail: REJECTED). The lifecycle steps themselves are the delegates of this package.
+ *
+ * <h2>Replicas</h2>
+ *
+ * A VDU's Deployment runs the VNF's desired instances ({@link VnfOnVim#instances(String)}): a new
+ * VNF starts with the scaling policy's {@code default_instances} clamped to {@code [min_instances,
+ * max_instances]} (Tacker ignored {@code default_instances} for containers and started at 1; we
+ * honour it), a VDU without policy with 1. A scale changes the replicas through the Deployment's
+ * scale subresource, to the absolute target the operation stored, so a retried step does not scale
+ * twice.
+ *
+ * <h2>Scale and the HorizontalPodAutoscaler</h2>
+ *
+ * A scaling policy's VDU gets an autoscaler, as in Tacker. So that a manual scale sticks instead of
+ * being undone by the autoscaler, <b>a scale moves the autoscaler's floor</b>:
+ *
+ * <ul>
+ *   <li>{@code minReplicas} = the desired instances (at least 1, the API's lower bound), {@code
+ *       maxReplicas} = the policy's {@code max_instances}, {@code targetCPUUtilizationPercentage} =
+ *       the policy's {@code target_cpu_utilization_percentage};
+ *   <li>the Deployment's replicas are set to the desired count too.
+ * </ul>
+ *
+ * After a scale out to N the autoscaler may still add pods up to {@code max_instances} under load,
+ * but never goes below N; after a scale in to N it may go down to N again. So {@code min_instances}
+ * bounds what an operator may ask for, and the last manual scale is the autoscaler's floor. A
+ * scale-in lowers the floor before it lowers the replicas, so the autoscaler cannot raise them
+ * again in between. While the autoscaler runs above the floor, a wait for READY sees the
+ * Deployment's spec differ from the desired count and keeps waiting (recording the autoscaler's own
+ * changes as the VNF's level is separate work).
  */
 @Component
 public class KubernetesDriver implements VimDriver {
@@ -38,6 +77,9 @@ public class KubernetesDriver implements VimDriver {
   private static final Pattern LABEL_VALUE =
       Pattern.compile("([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?");
   private static final Pattern CONFIG_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
+
+  /** At most this many objects are named in a pending removal (the text is a process variable). */
+  static final int NAMED_REMAINING = 10;
 
   private final KubernetesClients clients;
   private final KubernetesWorkloads workloads;
@@ -151,37 +193,79 @@ public class KubernetesDriver implements VimDriver {
     return workloads.resources(vim, vnfId);
   }
 
-  // --- converging SPI: filled in by the driver work of the scale issue (#6) ---
-
+  /** Three retries five seconds apart: an API server that hiccups answers again within that. */
   @Override
   public String retryCycle() {
     return "R3/PT5S";
   }
 
+  /** Pods start within seconds: look after 1 s, then 2 s, then every 5 s. */
   @Override
-  public io.nfvflow.vim.PollCadence cadence() {
-    return new io.nfvflow.vim.PollCadence(
-        java.time.Duration.ofSeconds(1), 2, java.time.Duration.ofSeconds(5));
+  public PollCadence cadence() {
+    return new PollCadence(Duration.ofSeconds(1), 2, Duration.ofSeconds(5));
   }
 
+  /**
+   * Converges ConfigMaps, Deployments (then replicas, through the scale subresource), Services and
+   * autoscalers, in that order: the same work as the steps of {@code vnf-apply-kubernetes}.
+   */
   @Override
-  public void apply(io.nfvflow.vim.VnfOnVim vnf) {
-    throw new UnsupportedOperationException("not yet");
+  public void apply(VnfOnVim vnf) {
+    workloads.applyConfigMaps(vnf);
+    workloads.applyDeployments(vnf);
+    workloads.applyServices(vnf);
+    workloads.applyAutoscalers(vnf);
   }
 
+  /**
+   * Deletes autoscalers (so they stop scaling), Services, Deployments (their ReplicaSets and pods
+   * follow by garbage collection) and ConfigMaps with the VNF's label, in any namespace. Needs no
+   * descriptor.
+   */
   @Override
-  public void remove(io.nfvflow.vim.VnfOnVim vnf) {
-    throw new UnsupportedOperationException("not yet");
+  public void remove(VnfOnVim vnf) {
+    workloads.deleteAutoscalers(vnf);
+    workloads.deleteServices(vnf);
+    workloads.deleteDeployments(vnf);
+    workloads.deleteConfigMaps(vnf);
   }
 
+  /**
+   * READY: every desired Deployment is rolled out at exactly the desired count (see {@link
+   * KubernetesWorkloads#readiness}); fails with {@link LcmErrors#WORKLOAD_FAILED} when a pod can
+   * never start or the controller may not create pods (a quota). GONE: no object of any kind with
+   * the VNF's label is left, in any namespace (needs no descriptor).
+   */
   @Override
-  public io.nfvflow.vim.Progress progress(
-      io.nfvflow.vim.VnfOnVim vnf, io.nfvflow.vim.WaitGoal goal) {
-    throw new UnsupportedOperationException("not yet");
+  public Progress progress(VnfOnVim vnf, WaitGoal goal) {
+    return switch (goal) {
+      case READY -> ready(workloads.readiness(vnf));
+      case GONE -> gone(workloads.remaining(vnf));
+    };
   }
 
+  private static Progress ready(WorkloadStatus status) {
+    if (status.ready()) {
+      return Progress.reached();
+    }
+    return status
+        .failure()
+        .map(reason -> Progress.failed(LcmErrors.WORKLOAD_FAILED, reason))
+        .orElseGet(() -> Progress.pending(status.describe()));
+  }
+
+  private static Progress gone(List<String> left) {
+    if (left.isEmpty()) {
+      return Progress.reached();
+    }
+    String named = String.join(", ", left.subList(0, Math.min(left.size(), NAMED_REMAINING)));
+    int more = left.size() - NAMED_REMAINING;
+    return Progress.pending("left: " + named + (more > 0 ? " and " + more + " more" : ""));
+  }
+
+  /** The pods per VDU and the management addresses; see {@link WorkloadObservation}. */
   @Override
-  public io.nfvflow.vim.Observation observe(io.nfvflow.vim.VnfOnVim vnf) {
-    throw new UnsupportedOperationException("not yet");
+  public Observation observe(VnfOnVim vnf) {
+    return workloads.observe(vnf);
   }
 }

@@ -22,14 +22,15 @@ import io.nfvflow.tosca.Container;
 import io.nfvflow.tosca.ContainerVdu;
 import io.nfvflow.tosca.PortMapping;
 import io.nfvflow.tosca.ScalingPolicy;
-import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Translates the container VDUs of a descriptor into Kubernetes objects. Pure: no client, no I/O,
- * the same input always gives the same objects (the golden-file tests hold it to that).
+ * Translates the container VDUs of a descriptor, at the VNF's desired scale, into Kubernetes
+ * objects. Pure: no client, no I/O, the same input always gives the same objects (the golden-file
+ * tests hold it to that).
  */
 final class KubernetesManifests {
 
@@ -41,20 +42,28 @@ final class KubernetesManifests {
   private KubernetesManifests() {}
 
   /**
-   * The objects of every container VDU of a descriptor.
-   *
-   * @param vimNamespace the VIM's namespace, used unless a VDU names its own; may be {@code null}
+   * The objects of every container VDU of a VNF, in descriptor order. A VDU's Deployment runs
+   * {@link VnfOnVim#instances(String)} replicas: {@code default_instances} clamped to {@code
+   * [min_instances, max_instances]} for a new VNF (Tacker ignored {@code default_instances} for
+   * containers; nfvflow honours it), the scale's target afterwards.
    */
-  static List<VduManifests> translate(VnfDescriptor descriptor, String vnfId, String vimNamespace) {
-    return descriptor.containerVdus().stream()
+  static List<VduManifests> translate(VnfOnVim vnf) {
+    String vimNamespace = KubernetesClients.namespace(vnf.vim());
+    return vnf.descriptor().containerVdus().stream()
         .map(
             vdu ->
                 translate(
                     vdu,
-                    vnfId,
+                    vnf.vnfId(),
                     namespace(vdu, vimNamespace),
-                    descriptor.scalingPolicyFor(vdu.name())))
+                    vnf.instances(vdu.name()),
+                    vnf.policy(vdu.name())))
         .toList();
+  }
+
+  /** Every namespace of the VDUs' objects, in a stable order. */
+  static List<String> namespaces(List<VduManifests> manifests) {
+    return manifests.stream().map(VduManifests::namespace).distinct().sorted().toList();
   }
 
   /** The namespace of a VDU: its {@code namespace} property overrides the VIM's. */
@@ -66,7 +75,11 @@ final class KubernetesManifests {
   }
 
   private static VduManifests translate(
-      ContainerVdu vdu, String vnfId, String namespace, Optional<ScalingPolicy> policy) {
+      ContainerVdu vdu,
+      String vnfId,
+      String namespace,
+      int instances,
+      Optional<ScalingPolicy> policy) {
     String name = KubernetesNames.objectName(vnfId, vdu.name());
     List<ConfigMap> configMaps =
         vdu.containers().stream()
@@ -76,12 +89,13 @@ final class KubernetesManifests {
     return new VduManifests(
         vdu.name(),
         namespace,
+        instances,
         configMaps,
-        deployment(vdu, vnfId, namespace, name, policy),
+        deployment(vdu, vnfId, namespace, name, instances),
         vdu.mappingPorts().isEmpty()
             ? Optional.empty()
             : Optional.of(service(vdu, vnfId, namespace, name)),
-        policy.map(p -> autoscaler(vdu, vnfId, namespace, name, p)));
+        policy.map(p -> autoscaler(vdu, vnfId, namespace, name, instances, p)));
   }
 
   /** The ConfigMap of a container: named per container so that each gets only its own keys. */
@@ -97,26 +111,12 @@ final class KubernetesManifests {
         .build();
   }
 
-  /**
-   * Replicas: the scaling policy's {@code min_instances} (at least 1), else 1. Tacker ignored
-   * {@code default_instances} for containers and its samples say so ("required parameter but
-   * ignored for cnf"), so VNFDs written for Tacker carry a meaningless value there; honouring it
-   * would change how those VNFDs behave. The autoscaler moves replicas within min/max anyway.
-   */
-  static int replicas(Optional<ScalingPolicy> policy) {
-    return policy.map(p -> Math.max(1, p.minInstances())).orElse(1);
-  }
-
   private static Deployment deployment(
-      ContainerVdu vdu,
-      String vnfId,
-      String namespace,
-      String name,
-      Optional<ScalingPolicy> policy) {
+      ContainerVdu vdu, String vnfId, String namespace, String name, int instances) {
     return new DeploymentBuilder()
         .withMetadata(meta(vdu, vnfId, namespace, name))
         .withNewSpec()
-        .withReplicas(replicas(policy))
+        .withReplicas(instances)
         .withNewSelector()
         .withMatchLabels(KubernetesLabels.ownership(vnfId, vdu.name()))
         .endSelector()
@@ -203,8 +203,20 @@ final class KubernetesManifests {
         .build();
   }
 
+  /**
+   * The VDU's autoscaler. Its floor is the desired count, not {@code min_instances}: a manual scale
+   * must stick, and an autoscaler whose floor stayed lower could take a scale-out back, one whose
+   * floor stayed higher would undo a scale-in. An autoscaler's floor is at least 1 (the API rejects
+   * 0); a Deployment at 0 replicas is left alone by its autoscaler.
+   */
   private static HorizontalPodAutoscaler autoscaler(
-      ContainerVdu vdu, String vnfId, String namespace, String name, ScalingPolicy policy) {
+      ContainerVdu vdu,
+      String vnfId,
+      String namespace,
+      String name,
+      int instances,
+      ScalingPolicy policy) {
+    int floor = Math.max(1, instances);
     // autoscaling/v1: the API servers we support (1.20) have no autoscaling/v2
     return new HorizontalPodAutoscalerBuilder()
         .withMetadata(meta(vdu, vnfId, namespace, name))
@@ -214,8 +226,8 @@ final class KubernetesManifests {
         .withKind("Deployment")
         .withName(name)
         .endScaleTargetRef()
-        .withMinReplicas(Math.max(1, policy.minInstances()))
-        .withMaxReplicas(Math.max(1, policy.maxInstances()))
+        .withMinReplicas(floor)
+        .withMaxReplicas(Math.max(floor, policy.maxInstances()))
         .withTargetCPUUtilizationPercentage(policy.targetCpuUtilizationPercentage())
         .endSpec()
         .build();

@@ -4,13 +4,13 @@ import io.nfvflow.lcm.LcmVariables;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfContext;
 import io.nfvflow.lcm.VnfInventory;
-import io.nfvflow.vim.VimConnection;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 
 /**
- * A BPMN step on a Kubernetes VIM. The process holds only the VNF id; the descriptor and the VIM's
- * secrets are loaded afresh for every run and never become process variables.
+ * A BPMN step on a Kubernetes VIM. The process holds only the VNF id; the descriptor, the desired
+ * scale and the VIM's secrets are loaded afresh for every run and never become process variables.
  */
 abstract class KubernetesStep implements JavaDelegate {
 
@@ -27,10 +27,9 @@ abstract class KubernetesStep implements JavaDelegate {
   @Override
   public final void execute(DelegateExecution execution) throws Exception {
     VnfContext context = inventory.load(LcmVariables.vnfId(execution));
-    VimConnection vim = directory.connection(context.vimId());
-    run(execution, new KubernetesVnf(vim, context.vnfId(), context.descriptor()));
+    run(execution, context.on(directory.connection(context.vimId())));
   }
 
   /** The step itself; wrap VIM calls in {@link io.nfvflow.lcm.LcmErrors#vimCall}. */
-  protected abstract void run(DelegateExecution execution, KubernetesVnf vnf) throws Exception;
+  protected abstract void run(DelegateExecution execution, VnfOnVim vnf) throws Exception;
 }

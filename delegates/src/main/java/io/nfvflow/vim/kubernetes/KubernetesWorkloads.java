@@ -1,5 +1,7 @@
 package io.nfvflow.vim.kubernetes;
 
+import static io.nfvflow.vim.kubernetes.KubernetesObjects.ref;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -10,30 +12,28 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.nfvflow.vim.Observation;
 import io.nfvflow.vim.VimConnection;
-import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Stream;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The workload operations of the Kubernetes steps. Every operation is idempotent: creates look
- * before they create, deletes find objects by the {@code nfvflow.io/vnf-id} label (so they also
- * clean up what a failed instantiate left behind), and already-gone objects are fine.
+ * The workload operations of the Kubernetes steps and driver. Every operation is idempotent:
+ * applies converge ({@link Convergence}: create what is missing, update what differs, delete owned
+ * extras), deletes find objects by the {@code nfvflow.io/vnf-id} label in any namespace (so they
+ * also clean up what a failed instantiate left behind, and need no descriptor), and already-gone
+ * objects are fine.
  *
- * <p>No server-side apply or strategic merge patch: plain create keeps us compatible with every API
- * server and with fabric8's mock server.
+ * <p>Replicas: a VDU's Deployment runs the VNF's desired instances ({@link VnfOnVim#instances}),
+ * set through the scale subresource. When an autoscaler governs the VDU, its floor is the desired
+ * count too (see {@link KubernetesDriver}).
  */
 @Component
 public class KubernetesWorkloads {
@@ -49,9 +49,14 @@ public class KubernetesWorkloads {
           "CreateContainerError",
           "RunContainerError");
 
-  /** The kinds we create, in deletion order (autoscaler first so it stops scaling). */
-  static final List<Class<? extends HasMetadata>> CREATED_KINDS =
-      List.of(HorizontalPodAutoscaler.class, Service.class, Deployment.class, ConfigMap.class);
+  /** What {@link #resources} lists: what we create, and the pods that run the VNF. */
+  static final List<Class<? extends HasMetadata>> LISTED_KINDS =
+      List.of(
+          HorizontalPodAutoscaler.class,
+          Service.class,
+          Deployment.class,
+          Pod.class,
+          ConfigMap.class);
 
   /** What must be gone before a VNF is: also what the Deployments made. */
   static final List<Class<? extends HasMetadata>> ALL_KINDS =
@@ -63,200 +68,213 @@ public class KubernetesWorkloads {
           Pod.class,
           ConfigMap.class);
 
-  private static final Logger LOG = LoggerFactory.getLogger(KubernetesWorkloads.class);
-
   private final KubernetesClients clients;
 
   public KubernetesWorkloads(KubernetesClients clients) {
     this.clients = clients;
   }
 
-  public void createConfigMaps(KubernetesVnf vnf) {
-    create(vnf, m -> List.copyOf(m.configMaps()));
+  public void applyConfigMaps(VnfOnVim vnf) {
+    convergence(vnf)
+        .converge(
+            ConfigMap.class,
+            manifests(vnf).stream().flatMap(m -> m.configMaps().stream()).toList(),
+            OwnedFields.CONFIG_MAPS);
   }
 
-  public void createDeployments(KubernetesVnf vnf) {
-    create(vnf, m -> List.of(m.deployment()));
-  }
-
-  public void createServices(KubernetesVnf vnf) {
-    create(vnf, m -> m.service().<List<HasMetadata>>map(List::of).orElse(List.of()));
-  }
-
-  public void createAutoscalers(KubernetesVnf vnf) {
-    create(vnf, m -> m.autoscaler().<List<HasMetadata>>map(List::of).orElse(List.of()));
-  }
-
-  public void deleteConfigMaps(KubernetesVnf vnf) {
-    delete(vnf, ConfigMap.class);
-  }
-
-  public void deleteDeployments(KubernetesVnf vnf) {
-    delete(vnf, Deployment.class);
-  }
-
-  public void deleteServices(KubernetesVnf vnf) {
-    delete(vnf, Service.class);
-  }
-
-  public void deleteAutoscalers(KubernetesVnf vnf) {
-    delete(vnf, HorizontalPodAutoscaler.class);
-  }
-
-  /** Whether every Deployment is ready, or why a pod never will be. */
-  public WorkloadStatus readiness(KubernetesVnf vnf) {
+  /**
+   * Converges the Deployments, then sets each one's replicas to the desired count through the scale
+   * subresource. An autoscaler whose floor is above the desired count (a scale-in, a rollback) gets
+   * its floor lowered first, or it would raise the replicas again before {@link #applyAutoscalers}
+   * runs.
+   */
+  public void applyDeployments(VnfOnVim vnf) {
+    Convergence convergence = convergence(vnf);
     KubernetesClient client = clients.client(vnf.vim());
+    List<VduManifests> manifests = manifests(vnf);
+    for (VduManifests m : manifests) {
+      Deployment live = convergence.object(m.deployment(), OwnedFields.DEPLOYMENTS);
+      m.autoscaler().ifPresent(hpa -> lowerFloor(client, convergence, hpa, vnf.vnfId()));
+      convergence.scale(live, m.instances());
+    }
+    convergence.deleteExtras(
+        Deployment.class, manifests.stream().map(VduManifests::deployment).toList());
+  }
+
+  public void applyServices(VnfOnVim vnf) {
+    convergence(vnf)
+        .converge(
+            Service.class,
+            manifests(vnf).stream().flatMap(m -> m.service().stream()).toList(),
+            OwnedFields.SERVICES);
+  }
+
+  /**
+   * Converges the autoscalers (floor = desired count, ceiling = {@code max_instances}), then sets
+   * the replicas of each autoscaled Deployment to the desired count again: an autoscaler whose
+   * floor was still the old count may have moved them meanwhile.
+   */
+  public void applyAutoscalers(VnfOnVim vnf) {
+    Convergence convergence = convergence(vnf);
+    KubernetesClient client = clients.client(vnf.vim());
+    List<VduManifests> manifests = manifests(vnf);
+    convergence.converge(
+        HorizontalPodAutoscaler.class,
+        manifests.stream().flatMap(m -> m.autoscaler().stream()).toList(),
+        OwnedFields.AUTOSCALERS);
+    for (VduManifests m : manifests) {
+      if (m.autoscaler().isPresent()) {
+        Deployment live = KubernetesObjects.get(client, m.deployment());
+        if (live != null) {
+          convergence.scale(live, m.instances());
+        }
+      }
+    }
+  }
+
+  private static void lowerFloor(
+      KubernetesClient client,
+      Convergence convergence,
+      HorizontalPodAutoscaler wanted,
+      String vnfId) {
+    HorizontalPodAutoscaler live = KubernetesObjects.get(client, wanted);
+    if (live != null
+        && KubernetesLabels.ownedBy(live.getMetadata().getLabels(), vnfId)
+        && live.getSpec().getMinReplicas() != null
+        && live.getSpec().getMinReplicas() > wanted.getSpec().getMinReplicas()) {
+      convergence.object(wanted, OwnedFields.AUTOSCALERS);
+    }
+  }
+
+  public void deleteConfigMaps(VnfOnVim vnf) {
+    convergence(vnf).deleteAll(ConfigMap.class);
+  }
+
+  public void deleteDeployments(VnfOnVim vnf) {
+    convergence(vnf).deleteAll(Deployment.class);
+  }
+
+  public void deleteServices(VnfOnVim vnf) {
+    convergence(vnf).deleteAll(Service.class);
+  }
+
+  public void deleteAutoscalers(VnfOnVim vnf) {
+    convergence(vnf).deleteAll(HorizontalPodAutoscaler.class);
+  }
+
+  /**
+   * Whether every Deployment runs exactly the desired count of ready pods, or why one never will: a
+   * ReplicaFailure of a Deployment or ReplicaSet (quota, admission), or a pod that cannot start.
+   */
+  public WorkloadStatus readiness(VnfOnVim vnf) {
+    KubernetesClient client = clients.client(vnf.vim());
+    List<VduManifests> manifests = manifests(vnf);
+    List<Pod> pods = livePods(client, manifests, vnf.vnfId());
     List<String> notReady = new ArrayList<>();
-    Optional<String> deploymentFailure = Optional.empty();
-    for (VduManifests m : vnf.manifests()) {
-      Deployment live = get(client, m.deployment());
+    Optional<String> failure = Optional.empty();
+    for (VduManifests m : manifests) {
+      Deployment live = KubernetesObjects.get(client, m.deployment());
       if (live == null) {
         notReady.add("Deployment %s does not exist".formatted(ref(m.deployment())));
-      } else {
-        DeploymentReadiness.notReady(live).ifPresent(notReady::add);
-        deploymentFailure = deploymentFailure.or(() -> DeploymentReadiness.failure(live));
+        continue;
       }
+      DeploymentReadiness.notReady(live, m.instances())
+          .or(() -> podCount(live, m, pods))
+          .ifPresent(notReady::add);
+      failure = failure.or(() -> DeploymentReadiness.failure(live));
     }
     if (notReady.isEmpty()) {
       return new WorkloadStatus(List.of(), Optional.empty());
     }
-    if (deploymentFailure.isPresent()) {
-      return new WorkloadStatus(notReady, deploymentFailure);
-    }
-    Optional<String> failure =
-        vnf.namespaces().stream()
-            .flatMap(ns -> list(client, Pod.class, ns, vnf.vnfId()).stream())
-            .sorted(Comparator.comparing(p -> ref(p)))
-            .map(KubernetesWorkloads::podFailure)
-            .flatMap(Optional::stream)
-            .findFirst();
-    return new WorkloadStatus(notReady, failure);
+    Optional<String> why =
+        failure
+            .or(() -> replicaSetFailure(client, manifests, vnf.vnfId()))
+            .or(
+                () ->
+                    pods.stream()
+                        .map(KubernetesWorkloads::podFailure)
+                        .flatMap(Optional::stream)
+                        .findFirst());
+    return new WorkloadStatus(notReady, why);
   }
 
-  /** What is left of the VNF ({@code Kind ns/name}); empty when everything is gone. */
-  public List<String> remaining(KubernetesVnf vnf) {
+  /** The pods a VDU runs must be exactly the desired count (the status may lag behind). */
+  private static Optional<String> podCount(Deployment live, VduManifests m, List<Pod> pods) {
+    long count =
+        pods.stream()
+            .filter(p -> m.namespace().equals(p.getMetadata().getNamespace()))
+            .filter(p -> m.vduName().equals(p.getMetadata().getLabels().get(KubernetesLabels.VDU)))
+            .count();
+    return count == m.instances()
+        ? Optional.empty()
+        : Optional.of(
+            "Deployment %s: %d pods, %d desired".formatted(ref(live), count, m.instances()));
+  }
+
+  private static Optional<String> replicaSetFailure(
+      KubernetesClient client, List<VduManifests> manifests, String vnfId) {
+    return KubernetesManifests.namespaces(manifests).stream()
+        .flatMap(ns -> KubernetesObjects.list(client, ReplicaSet.class, ns, vnfId).stream())
+        .sorted(Comparator.comparing(KubernetesObjects::ref))
+        .map(DeploymentReadiness::failure)
+        .flatMap(Optional::stream)
+        .findFirst();
+  }
+
+  /** The VNF's pods that are not being deleted, by namespace and name. */
+  private static List<Pod> livePods(
+      KubernetesClient client, List<VduManifests> manifests, String vnfId) {
+    return KubernetesManifests.namespaces(manifests).stream()
+        .flatMap(ns -> KubernetesObjects.list(client, Pod.class, ns, vnfId).stream())
+        .filter(p -> !KubernetesObjects.terminating(p))
+        .sorted(Comparator.comparing(KubernetesObjects::ref))
+        .toList();
+  }
+
+  /**
+   * What is left of the VNF ({@code Kind ns/name}) in any namespace; empty when everything is gone.
+   * Needs no descriptor.
+   */
+  public List<String> remaining(VnfOnVim vnf) {
     KubernetesClient client = clients.client(vnf.vim());
     List<String> left = new ArrayList<>();
-    for (String ns : vnf.namespaces()) {
-      for (Class<? extends HasMetadata> kind : ALL_KINDS) {
-        list(client, kind, ns, vnf.vnfId()).forEach(o -> left.add(o.getKind() + " " + ref(o)));
-      }
+    for (Class<? extends HasMetadata> kind : ALL_KINDS) {
+      KubernetesObjects.listAnywhere(client, kind, vnf.vim(), vnf.vnfId()).stream()
+          .map(KubernetesObjects::describe)
+          .sorted()
+          .forEach(left::add);
     }
     return left;
   }
 
-  /** The cluster IP of each VDU's Service (VDUs without a Service have no entry). */
-  public Map<String, String> serviceAddresses(KubernetesVnf vnf) {
+  /** The VNF's pods per VDU and each VDU's management address; see {@link WorkloadObservation}. */
+  public Observation observe(VnfOnVim vnf) {
     KubernetesClient client = clients.client(vnf.vim());
-    Map<String, String> addresses = new LinkedHashMap<>();
-    for (VduManifests m : vnf.manifests()) {
-      m.service()
-          .ifPresent(
-              wanted -> {
-                Service live = get(client, wanted);
-                if (live == null) {
-                  throw new VimException(
-                      VimException.Kind.NOT_FOUND,
-                      "Service %s does not exist".formatted(ref(wanted)));
-                }
-                addresses.put(m.vduName(), live.getSpec().getClusterIP());
-              });
-    }
-    return addresses;
+    List<VduManifests> manifests = manifests(vnf);
+    return WorkloadObservation.observe(client, manifests, livePods(client, manifests, vnf.vnfId()));
   }
 
   /**
-   * The objects we created for a VNF, in any namespace the credentials may list, else in the VIM's
-   * namespace.
+   * The objects we created for a VNF and its pods, in any namespace the credentials may list, else
+   * in the VIM's namespace.
    */
   public List<VimResource> resources(VimConnection vim, String vnfId) {
     KubernetesClient client = clients.client(vim);
     List<VimResource> found = new ArrayList<>();
-    for (Class<? extends HasMetadata> kind : CREATED_KINDS) {
-      listAnywhere(client, kind, vim, vnfId)
+    for (Class<? extends HasMetadata> kind : LISTED_KINDS) {
+      KubernetesObjects.listAnywhere(client, kind, vim, vnfId)
           .forEach(o -> found.add(new VimResource(ref(o), o.getKind(), o.getMetadata().getUid())));
     }
     found.sort(Comparator.comparing(VimResource::type).thenComparing(VimResource::name));
     return found;
   }
 
-  private static <T extends HasMetadata> List<T> listAnywhere(
-      KubernetesClient client, Class<T> kind, VimConnection vim, String vnfId) {
-    try {
-      return client
-          .resources(kind)
-          .inAnyNamespace()
-          .withLabel(KubernetesLabels.VNF_ID, vnfId)
-          .list()
-          .getItems();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != 403) {
-        throw KubernetesErrors.map("list " + kind.getSimpleName() + " in all namespaces", e);
-      }
-      // namespace-scoped credentials: the VIM's namespace is all they can see
-      return list(client, kind, KubernetesClients.namespace(vim), vnfId);
-    }
+  private Convergence convergence(VnfOnVim vnf) {
+    return new Convergence(clients.client(vnf.vim()), vnf);
   }
 
-  private void create(KubernetesVnf vnf, Function<VduManifests, List<HasMetadata>> select) {
-    KubernetesClient client = clients.client(vnf.vim());
-    vnf.manifests().stream()
-        .flatMap(m -> select.apply(m).stream())
-        .forEach(o -> createOwned(client, o, vnf.vnfId()));
-  }
-
-  /** Looks first; creates when absent; a 409 means a parallel or crashed run created it. */
-  private static void createOwned(KubernetesClient client, HasMetadata wanted, String vnfId) {
-    String what = wanted.getKind() + " " + ref(wanted);
-    HasMetadata existing = get(client, wanted);
-    if (existing == null) {
-      try {
-        client.resource(wanted).create();
-        LOG.info("created {} for VNF {}", what, vnfId);
-        return;
-      } catch (KubernetesClientException e) {
-        if (e.getCode() != 409) {
-          throw KubernetesErrors.map("create " + what, e);
-        }
-        existing = get(client, wanted);
-      }
-    }
-    if (existing == null || !KubernetesLabels.ownedBy(existing.getMetadata().getLabels(), vnfId)) {
-      throw new VimException(
-          VimException.Kind.REJECTED,
-          "%s already exists and is not owned by VNF %s".formatted(what, vnfId));
-    }
-  }
-
-  private void delete(KubernetesVnf vnf, Class<? extends HasMetadata> kind) {
-    KubernetesClient client = clients.client(vnf.vim());
-    for (String ns : vnf.namespaces()) {
-      // list, then delete by name: collection deletes are not served for every kind everywhere
-      // (Services on older API servers), and a name delete of a gone object is simply a no-op
-      for (HasMetadata o : list(client, kind, ns, vnf.vnfId())) {
-        String what = o.getKind() + " " + ref(o);
-        KubernetesErrors.run("delete " + what, () -> client.resource(o).delete());
-        LOG.info("deleted {} of VNF {}", what, vnf.vnfId());
-      }
-    }
-  }
-
-  private static <T extends HasMetadata> T get(KubernetesClient client, T wanted) {
-    return KubernetesErrors.call(
-        "read " + wanted.getKind() + " " + ref(wanted), () -> client.resource(wanted).get());
-  }
-
-  private static <T extends HasMetadata> List<T> list(
-      KubernetesClient client, Class<T> kind, String ns, String vnfId) {
-    return KubernetesErrors.call(
-        "list " + kind.getSimpleName() + " in namespace " + ns,
-        () ->
-            client
-                .resources(kind)
-                .inNamespace(ns)
-                .withLabel(KubernetesLabels.VNF_ID, vnfId)
-                .list()
-                .getItems());
+  private static List<VduManifests> manifests(VnfOnVim vnf) {
+    return KubernetesManifests.translate(vnf);
   }
 
   /** Why a pod can never become ready without a change, if so. */
@@ -298,9 +316,5 @@ public class KubernetesWorkloads {
 
   private static String reason(String reason, String message) {
     return message == null || message.isBlank() ? reason : reason + ": " + message;
-  }
-
-  static String ref(HasMetadata o) {
-    return o.getMetadata().getNamespace() + "/" + o.getMetadata().getName();
   }
 }

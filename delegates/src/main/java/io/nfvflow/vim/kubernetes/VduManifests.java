@@ -14,6 +14,7 @@ import java.util.Optional;
  *
  * @param vduName the VDU's node template name
  * @param namespace where its objects live
+ * @param instances the desired number of pods (the Deployment's replicas)
  * @param configMaps one per container that has a {@code config} (often none)
  * @param deployment the Deployment
  * @param service the Service, absent when the VDU maps no ports (a Service needs a port)
@@ -22,6 +23,7 @@ import java.util.Optional;
 record VduManifests(
     String vduName,
     String namespace,
+    int instances,
     List<ConfigMap> configMaps,
     Deployment deployment,
     Optional<Service> service,

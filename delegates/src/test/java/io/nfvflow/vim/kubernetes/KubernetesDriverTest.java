@@ -18,6 +18,7 @@ import io.nfvflow.vim.VimCredentials;
 import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimDriverContractTest;
 import io.nfvflow.vim.VimException;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -82,25 +83,17 @@ class KubernetesDriverTest extends VimDriverContractTest {
 
   @Override
   protected void createResourcesOf(String vnfId) {
-    KubernetesVnf vnf = vnf(reachableVim(), vnfId);
-    workloads.createConfigMaps(vnf);
-    workloads.createDeployments(vnf);
-    workloads.createServices(vnf);
-    workloads.createAutoscalers(vnf);
+    driver.apply(vnf(reachableVim(), vnfId));
   }
 
   @Override
   protected void deleteResourcesOf(String vnfId) {
-    KubernetesVnf vnf = vnf(reachableVim(), vnfId);
-    workloads.deleteAutoscalers(vnf);
-    workloads.deleteServices(vnf);
-    workloads.deleteDeployments(vnf);
-    workloads.deleteConfigMaps(vnf);
+    driver.remove(vnf(reachableVim(), vnfId));
   }
 
   @Override
   protected VimException failureOf(int httpStatus) {
-    KubernetesVnf vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    VnfOnVim vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
     answering
         .expect()
         .get()
@@ -108,7 +101,7 @@ class KubernetesDriverTest extends VimDriverContractTest {
         .andReturn(httpStatus, status(httpStatus, "Because", "the server says no"))
         .always();
     try {
-      workloads.createDeployments(vnf);
+      workloads.applyDeployments(vnf);
     } catch (VimException e) {
       return e;
     }
@@ -163,15 +156,16 @@ class KubernetesDriverTest extends VimDriverContractTest {
 
   @Test
   void anObjectOfTheSameNameNotOwnedByTheVnfIsAConflict() {
-    KubernetesVnf vnf = vnf(reachableVim(), TackerSamples.VNF_ID);
-    String name = vnf.manifests().get(0).configMaps().get(0).getMetadata().getName();
+    VnfOnVim vnf = vnf(reachableVim(), TackerSamples.VNF_ID);
+    String name =
+        KubernetesManifests.translate(vnf).get(0).configMaps().get(0).getMetadata().getName();
     client
         .configMaps()
         .inNamespace("default")
         .resource(new ConfigMapBuilder().withNewMetadata().withName(name).endMetadata().build())
         .create();
 
-    assertThatThrownBy(() -> workloads.createConfigMaps(vnf))
+    assertThatThrownBy(() -> driver.apply(vnf))
         .isInstanceOfSatisfying(
             VimException.class, e -> assertThat(e.kind()).isEqualTo(VimException.Kind.REJECTED))
         .hasMessage(
@@ -182,8 +176,8 @@ class KubernetesDriverTest extends VimDriverContractTest {
   @Test
   void aConflictOnCreateMeansACrashedRunMadeItAlready() {
     String path = "/apis/apps/v1/namespaces/default/deployments";
-    KubernetesVnf vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
-    var owned = vnf.manifests().get(0).deployment();
+    VnfOnVim vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    var owned = KubernetesManifests.translate(vnf).get(0).deployment();
     answering
         .expect()
         .get()
@@ -198,20 +192,85 @@ class KubernetesDriverTest extends VimDriverContractTest {
         .once();
     answering.expect().get().withPath(path + "/vdu1-3f2a9c1e5b7d").andReturn(200, owned).once();
 
-    workloads.createDeployments(vnf);
+    new Convergence(clients.client(vnf.vim()), vnf).object(owned, OwnedFields.DEPLOYMENTS);
 
     assertThat(answering.getRequestCount()).isEqualTo(3);
   }
 
   @Test
-  void resourcesNameTheObjectsWithKindAndUid() {
+  void anUpdateThatConflictsReadsAgainAndRetries() {
+    String path = "/apis/apps/v1/namespaces/default/deployments/vdu1-3f2a9c1e5b7d";
+    VnfOnVim vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    var wanted = KubernetesManifests.translate(vnf).get(0).deployment();
+    var drifted = drifted(wanted);
+    answering.expect().get().withPath(path).andReturn(200, drifted).times(2);
+    answering
+        .expect()
+        .put()
+        .withPath(path)
+        .andReturn(409, status(409, "Conflict", "changed"))
+        .once();
+    answering.expect().put().withPath(path).andReturn(200, wanted).once();
+
+    new Convergence(clients.client(vnf.vim()), vnf).object(wanted, OwnedFields.DEPLOYMENTS);
+
+    assertThat(answering.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
+  void anObjectThatKeepsChangingIsATransientFailure() {
+    String path = "/apis/apps/v1/namespaces/default/deployments/vdu1-3f2a9c1e5b7d";
+    VnfOnVim vnf = vnf(vimAt(answeringUrl()), TackerSamples.VNF_ID);
+    var wanted = KubernetesManifests.translate(vnf).get(0).deployment();
+    answering.expect().get().withPath(path).andReturn(200, drifted(wanted)).always();
+    answering
+        .expect()
+        .put()
+        .withPath(path)
+        .andReturn(409, status(409, "Conflict", "changed"))
+        .always();
+
+    assertThatThrownBy(
+            () ->
+                new Convergence(clients.client(vnf.vim()), vnf)
+                    .object(wanted, OwnedFields.DEPLOYMENTS))
+        .isInstanceOfSatisfying(VimException.class, e -> assertThat(e.isTransient()).isTrue())
+        .hasMessageContaining("kept changing");
+  }
+
+  private static io.fabric8.kubernetes.api.model.apps.Deployment drifted(
+      io.fabric8.kubernetes.api.model.apps.Deployment wanted) {
+    return new io.fabric8.kubernetes.api.model.apps.DeploymentBuilder(wanted)
+        .editMetadata()
+        .withResourceVersion("7")
+        .endMetadata()
+        .editSpec()
+        .editTemplate()
+        .editSpec()
+        .editFirstContainer()
+        .withImage("nginx:drifted")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
+  }
+
+  @Test
+  void resourcesNameTheObjectsAndPodsWithKindAndUid() {
     createResourcesOf(TackerSamples.VNF_ID);
+    KubernetesFixtures.runningPod(
+        client,
+        client.apps().deployments().inNamespace("default").withName("vdu1-3f2a9c1e5b7d").get(),
+        "vdu1-3f2a9c1e5b7d-7d9f-x2x4q",
+        "10.244.0.7");
 
     assertThat(driver.resources(reachableVim(), TackerSamples.VNF_ID))
         .extracting(r -> r.type() + " " + r.name())
         .containsExactly(
             "ConfigMap default/vdu1-app-3f2a9c1e5b7d",
             "Deployment default/vdu1-3f2a9c1e5b7d",
+            "Pod default/vdu1-3f2a9c1e5b7d-7d9f-x2x4q",
             "Service default/vdu1-3f2a9c1e5b7d");
     assertThat(driver.resources(reachableVim(), TackerSamples.VNF_ID))
         .allSatisfy(r -> assertThat(r.id()).isNotBlank());
@@ -275,8 +334,8 @@ class KubernetesDriverTest extends VimDriverContractTest {
     assertThat(driver.type()).isEqualTo("kubernetes");
   }
 
-  private KubernetesVnf vnf(VimConnection vim, String vnfId) {
-    return new KubernetesVnf(vim, vnfId, TackerSamples.single("VDU1", null, "nginx"));
+  private VnfOnVim vnf(VimConnection vim, String vnfId) {
+    return new VnfOnVim(vim, vnfId, TackerSamples.single("VDU1", null, "nginx"));
   }
 
   private String answeringUrl() {

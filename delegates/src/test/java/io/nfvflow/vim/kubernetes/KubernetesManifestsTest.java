@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.VnfOnVim;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -55,10 +55,37 @@ class KubernetesManifestsTest {
   }
 
   @Test
-  void replicasFollowMinInstancesNotDefaultInstances() {
-    ScalingPolicy policy = new ScalingPolicy("SP1", List.of("VDU1"), 2, 5, 4, 1, null, null);
-    assertThat(KubernetesManifests.replicas(Optional.of(policy))).isEqualTo(2);
-    assertThat(KubernetesManifests.replicas(Optional.empty())).isEqualTo(1);
+  void aNewVnfRunsDefaultInstancesClampedToMinAndMax() {
+    assertThat(replicas(KubernetesFixtures.scaled(2, 5, 4))).isEqualTo(4);
+    assertThat(replicas(KubernetesFixtures.scaled(2, 5, 9))).isEqualTo(5);
+    assertThat(replicas(KubernetesFixtures.scaled(2, 5, 0))).isEqualTo(2);
+    assertThat(replicas(TackerSamples.single("VDU1", null, "nginx"))).isEqualTo(1);
+  }
+
+  @Test
+  void aScaledVnfRunsItsTargetAndTheAutoscalerFloorFollows() {
+    VduManifests m =
+        translate(
+            new VnfOnVim(
+                KubernetesFixtures.vim("https://127.0.0.1:6443", "vim-ns"),
+                TackerSamples.VNF_ID,
+                KubernetesFixtures.scaled(1, 3, 2),
+                Map.of("SP1", 3)));
+
+    assertThat(m.instances()).isEqualTo(3);
+    assertThat(m.deployment().getSpec().getReplicas()).isEqualTo(3);
+    assertThat(m.autoscaler().orElseThrow().getSpec().getMinReplicas()).isEqualTo(3);
+    assertThat(m.autoscaler().orElseThrow().getSpec().getMaxReplicas()).isEqualTo(3);
+    assertThat(m.autoscaler().orElseThrow().getSpec().getTargetCPUUtilizationPercentage())
+        .isEqualTo(50);
+  }
+
+  @Test
+  void anAutoscalerFloorIsAtLeastOne() {
+    VduManifests m = translate(KubernetesFixtures.scaled(0, 3, 0));
+
+    assertThat(m.deployment().getSpec().getReplicas()).isZero();
+    assertThat(m.autoscaler().orElseThrow().getSpec().getMinReplicas()).isEqualTo(1);
   }
 
   @Test
@@ -90,12 +117,27 @@ class KubernetesManifestsTest {
         .collect(Collectors.joining());
   }
 
+  private static int replicas(VnfDescriptor descriptor) {
+    return translate(descriptor).deployment().getSpec().getReplicas();
+  }
+
   private static VduManifests translate(VnfDescriptor descriptor) {
-    return KubernetesManifests.translate(descriptor, TackerSamples.VNF_ID, "vim-ns").get(0);
+    return KubernetesManifests.translate(vnf(descriptor)).get(0);
+  }
+
+  private static VduManifests translate(VnfOnVim vnf) {
+    return KubernetesManifests.translate(vnf).get(0);
+  }
+
+  private static VnfOnVim vnf(VnfDescriptor descriptor) {
+    return new VnfOnVim(
+        KubernetesFixtures.vim("https://127.0.0.1:6443", "vim-ns"),
+        TackerSamples.VNF_ID,
+        descriptor);
   }
 
   private static void assertGolden(VnfDescriptor descriptor, String file) throws IOException {
-    String actual = yaml(KubernetesManifests.translate(descriptor, TackerSamples.VNF_ID, "vim-ns"));
+    String actual = yaml(KubernetesManifests.translate(vnf(descriptor)));
     Path golden = GOLDEN.resolve(file);
     if (Boolean.getBoolean("golden.update") || !Files.exists(golden)) {
       Files.writeString(golden, actual, StandardCharsets.UTF_8);

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.nfvflow.vim.VimConnection;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,14 +28,14 @@ class KubernetesWorkloadsTest {
 
   private KubernetesClients clients;
   private KubernetesWorkloads workloads;
-  private KubernetesVnf vnf;
+  private VnfOnVim vnf;
 
   @BeforeEach
   void setUp() {
     clients = new KubernetesClients();
     workloads = new KubernetesWorkloads(clients);
     VimConnection vim = KubernetesFixtures.vim(client.getConfiguration().getMasterUrl(), "default");
-    vnf = new KubernetesVnf(vim, TackerSamples.VNF_ID, TackerSamples.containerized());
+    vnf = new VnfOnVim(vim, TackerSamples.VNF_ID, TackerSamples.containerized());
   }
 
   @AfterEach
@@ -84,24 +85,34 @@ class KubernetesWorkloadsTest {
 
   @Test
   void notReadyWhileReplicasAreNotAvailable() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     setStatus(0, true);
 
     assertThat(workloads.readiness(vnf).describe())
-        .isEqualTo("Deployment default/" + DEPLOYMENT + ": 0 of 1 replicas available");
+        .isEqualTo("Deployment default/" + DEPLOYMENT + ": 0 of 1 ready");
   }
 
   @Test
-  void readyWhenReplicasAreAvailable() {
-    workloads.createDeployments(vnf);
+  void readyWhenReplicasAreAvailableAndThePodIsThere() {
+    workloads.applyDeployments(vnf);
     setStatus(1, true);
+    KubernetesFixtures.runningPod(client, deployment(), "web-1", "10.244.0.5");
 
     assertThat(workloads.readiness(vnf).ready()).isTrue();
   }
 
   @Test
+  void notReadyWhileTheStatusIsAheadOfThePods() {
+    workloads.applyDeployments(vnf);
+    setStatus(1, true);
+
+    assertThat(workloads.readiness(vnf).describe())
+        .isEqualTo("Deployment default/" + DEPLOYMENT + ": 0 pods, 1 desired");
+  }
+
+  @Test
   void notReadyWhileTheControllerHasNotSeenTheLatestSpec() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     setStatus(1, false);
 
     assertThat(workloads.readiness(vnf).ready()).isFalse();
@@ -109,7 +120,7 @@ class KubernetesWorkloadsTest {
 
   @Test
   void aWaitingPodIsJustNotReadyYet() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     pod("web-1", waiting("ContainerCreating", null));
 
     WorkloadStatus status = workloads.readiness(vnf);
@@ -120,7 +131,7 @@ class KubernetesWorkloadsTest {
 
   @Test
   void imagePullBackOffFailsWithThePodsReason() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     pod("web-1", waiting("ImagePullBackOff", "Back-off pulling image \"x\""));
 
     assertThat(workloads.readiness(vnf).failure())
@@ -130,7 +141,7 @@ class KubernetesWorkloadsTest {
 
   @Test
   void crashLoopBackOffFails() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     pod("web-1", waiting("CrashLoopBackOff", "back-off 5m0s restarting failed container"));
 
     assertThat(workloads.readiness(vnf).failure().orElseThrow())
@@ -139,7 +150,7 @@ class KubernetesWorkloadsTest {
 
   @Test
   void unschedulableFails() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     Pod pod =
         new PodBuilder(ownedPod("web-1"))
             .withNewStatus()
@@ -160,7 +171,7 @@ class KubernetesWorkloadsTest {
 
   @Test
   void aDeploymentThatMayNotCreatePodsFailsWithTheControllersReason() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     Deployment d = client.apps().deployments().inNamespace("default").withName(DEPLOYMENT).get();
     d.setStatus(
         new DeploymentStatusBuilder()
@@ -183,7 +194,7 @@ class KubernetesWorkloadsTest {
 
   @Test
   void podsOfOtherVnfsDoNotFailThisOne() {
-    workloads.createDeployments(vnf);
+    workloads.applyDeployments(vnf);
     Pod foreign =
         new PodBuilder(ownedPod("other"))
             .editMetadata()
@@ -218,8 +229,8 @@ class KubernetesWorkloadsTest {
   @Test
   void deletesOnlyTouchTheVnfsObjects() {
     createAll();
-    KubernetesVnf other = new KubernetesVnf(vnf.vim(), "0123456789abcdef", vnf.descriptor());
-    workloads.createConfigMaps(other);
+    VnfOnVim other = new VnfOnVim(vnf.vim(), "0123456789abcdef", vnf.descriptor());
+    workloads.applyConfigMaps(other);
 
     workloads.deleteConfigMaps(vnf);
 
@@ -229,8 +240,21 @@ class KubernetesWorkloadsTest {
   }
 
   @Test
+  void deletesNeedNoDescriptor() {
+    createAll();
+
+    VnfOnVim unreadable = new VnfOnVim(vnf.vim(), vnf.vnfId(), null);
+    workloads.deleteAutoscalers(unreadable);
+    workloads.deleteServices(unreadable);
+    workloads.deleteDeployments(unreadable);
+    workloads.deleteConfigMaps(unreadable);
+
+    assertThat(workloads.remaining(unreadable)).isEmpty();
+  }
+
+  @Test
   void serviceAddressIsTheClusterIp() {
-    workloads.createServices(vnf);
+    createAll();
     client
         .services()
         .inNamespace("default")
@@ -241,24 +265,31 @@ class KubernetesWorkloadsTest {
               return s;
             });
 
-    assertThat(workloads.serviceAddresses(vnf)).containsExactly(Map.entry("VDU1", "10.96.0.42"));
+    assertThat(workloads.observe(vnf).mgmtAddresses())
+        .containsExactly(Map.entry("VDU1", "10.96.0.42"));
   }
 
   private void createAll() {
-    workloads.createConfigMaps(vnf);
-    workloads.createDeployments(vnf);
-    workloads.createServices(vnf);
-    workloads.createAutoscalers(vnf);
+    workloads.applyConfigMaps(vnf);
+    workloads.applyDeployments(vnf);
+    workloads.applyServices(vnf);
+    workloads.applyAutoscalers(vnf);
+  }
+
+  private Deployment deployment() {
+    return client.apps().deployments().inNamespace("default").withName(DEPLOYMENT).get();
   }
 
   private void setStatus(int available, boolean observed) {
-    Deployment d = client.apps().deployments().inNamespace("default").withName(DEPLOYMENT).get();
+    Deployment d = deployment();
     long generation = d.getMetadata().getGeneration() == null ? 1 : d.getMetadata().getGeneration();
     d.getMetadata().setGeneration(generation);
     d.setStatus(
         new DeploymentStatusBuilder()
             .withObservedGeneration(observed ? generation : generation - 1)
             .withReplicas(1)
+            .withUpdatedReplicas(1)
+            .withReadyReplicas(available)
             .withAvailableReplicas(available)
             .build());
     client.resource(d).updateStatus();
@@ -276,8 +307,7 @@ class KubernetesWorkloadsTest {
   }
 
   private Pod ownedPod(String name) {
-    Deployment d =
-        KubernetesManifests.translate(vnf.descriptor(), vnf.vnfId(), "default").get(0).deployment();
+    Deployment d = KubernetesManifests.translate(vnf).get(0).deployment();
     return new PodBuilder()
         .withNewMetadata()
         .withName(name)
