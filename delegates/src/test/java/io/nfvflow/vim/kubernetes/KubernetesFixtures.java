@@ -51,7 +51,8 @@ final class KubernetesFixtures {
         d.vdus(),
         d.connectionPoints(),
         d.virtualLinks(),
-        List.of(sp1));
+        List.of(sp1),
+        List.of());
   }
 
   /**
@@ -73,7 +74,7 @@ final class KubernetesFixtures {
     List<Vdu> vdus = new ArrayList<>(d.vdus());
     vdus.add(vdu2);
     return new VnfDescriptor(
-        "two", Map.of(), Map.of(), vdus, List.of(), List.of(), d.scalingPolicies());
+        "two", Map.of(), Map.of(), vdus, List.of(), List.of(), d.scalingPolicies(), List.of());
   }
 
   /**
