@@ -54,6 +54,7 @@ class BpmnConventionsTest {
           "vnf-remove-kubernetes.bpmn",
           "vnf-remove-openstack.bpmn",
           "vnf-instantiate.bpmn",
+          "vnf-scale.bpmn",
           "vnf-terminate.bpmn");
 
   private static final Map<Path, Model> READ = new ConcurrentHashMap<>();
@@ -123,6 +124,9 @@ class BpmnConventionsTest {
             .collect(Collectors.toSet());
 
     assertThat(templated).containsExactlyInAnyOrderElementsOf(modelled);
+    assertThat(modelled)
+        .as("the beans of the design")
+        .containsExactlyInAnyOrderElementsOf(Steps.BEANS);
   }
 
   /** Every call the models make can be drawn from a template (vnf-wait: one per goal). */
