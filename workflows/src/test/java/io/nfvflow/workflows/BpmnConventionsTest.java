@@ -41,6 +41,7 @@ class BpmnConventionsTest {
 
   static final Path MODELS = Path.of("src/main/resources/bpmn");
   static final Path TEMPLATES = Path.of("src/main/resources/element-templates");
+  static final Path BROKEN = Path.of("src/test/resources/conventions/vnf-broken.bpmn");
 
   /** The VIM types: each has a vnf-apply-&lt;type&gt; and a vnf-remove-&lt;type&gt; model. */
   static final List<String> VIM_TYPES = List.of("kubernetes", "openstack");
@@ -72,12 +73,54 @@ class BpmnConventionsTest {
         .flatMap(f -> Conventions.RULES.stream().map(r -> Arguments.of(f.getFileName(), r)));
   }
 
+  static Stream<Rule> rules() {
+    return Conventions.RULES.stream();
+  }
+
   @ParameterizedTest(name = "{0}: {1}")
   @MethodSource("modelsAndRules")
   void everyModelFollowsEveryRule(Path fileName, Rule rule) {
     assertThat(rule.check().apply(read(MODELS.resolve(fileName))))
         .as("%s breaks '%s'", fileName, rule)
         .isEmpty();
+  }
+
+  /** Each rule finds something in a model that breaks them all: the rules do fail. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void eachRuleCatchesTheBrokenModel(Rule rule) {
+    assertThat(rule.check().apply(read(BROKEN))).as("'%s' on %s", rule, BROKEN).isNotEmpty();
+  }
+
+  /**
+   * A few of the broken model's faults by name, so that the rules catch them for the right reason.
+   */
+  @Test
+  void theBrokenModelsFaultsAreNamed() {
+    Model broken = read(BROKEN);
+    List<String> all = new ArrayList<>();
+    Conventions.RULES.forEach(r -> all.addAll(r.check().apply(broken)));
+
+    assertThat(all)
+        .contains(
+            "process id 'vnf-not-the-file-name' is not the file name",
+            "no camunda:historyTimeToLive",
+            "camunda:class",
+            "method expression with arguments: ${progress.isDone(...",
+            "ApplyStack: id is not the step of its bean ${createStackDelegate}",
+            "Deployments: not asyncBefore",
+            "ApplyStack: retry time cycle [R5/PT15S], not ${retryCycle}",
+            "ApplyOnVim: camunda:in variables=\"all\"",
+            "ApplyOnVim: camunda:out (errors carry their message; state lives in tables)",
+            "ApplyOnVim: does not pass the business key #{execution.processBusinessKey}",
+            "Pause: timer [PT5M] is not one ${variable}",
+            "Error_Oops: unknown error code OOPS",
+            "Broke: no documentation",
+            "Pause: no shape",
+            "Start: named, but no label position",
+            "shapes Deployments and ApplyStack overlap",
+            "Flow_ToDeployments: segment 1 is diagonal",
+            "Flow_ToDeployments: does not end on the border of Deployments");
   }
 
   @Test

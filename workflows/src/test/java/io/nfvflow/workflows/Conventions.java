@@ -47,7 +47,8 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 /**
  * The modelling conventions of the lifecycle workflows (architecture guide sections 3 and 4, the
  * design of issue 6) as rules that list what a model breaks. {@link BpmnConventionsTest} runs every
- * rule on every shipped model.
+ * rule on every shipped model, and on a deliberately broken model to show that each rule catches
+ * what it is about.
  */
 final class Conventions {
 
