@@ -2,281 +2,329 @@ package io.nfvflow.workflows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import camundajar.impl.com.google.gson.JsonParser;
+import io.nfvflow.workflows.Conventions.Model;
+import io.nfvflow.workflows.Conventions.Rule;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.JsonUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.Activity;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
-import org.camunda.bpm.model.bpmn.instance.SendTask;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
-import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The modelling conventions (architecture guide, section 4) for every model we ship, so that a
- * model drawn in the Modeler cannot drift from what the engine wires: one delegate bean per task,
- * named after the task, no code in the model.
+ * The modelling conventions ({@link Conventions}) for every model we ship, so that a model drawn in
+ * the Modeler cannot drift from what the engine wires: one delegate bean per task named after it,
+ * no code in the model, every async step retried by the VIM type's profile ({@code ${retryCycle}}),
+ * call activities that map the contract explicitly, errors that carry their message, documentation,
+ * and a diagram an engineer can read in cockpit. The element templates offer exactly the steps and
+ * calls of the models.
  */
 class BpmnConventionsTest {
 
   static final Path MODELS = Path.of("src/main/resources/bpmn");
   static final Path TEMPLATES = Path.of("src/main/resources/element-templates");
+  static final Path BROKEN = Path.of("src/test/resources/conventions/vnf-broken.bpmn");
 
-  /**
-   * The retry profile of each VIM type, for every step of its {@code vnf-<operation>-<vimType>}
-   * models: kubernetes steps run three times, five seconds apart; Heat and Nova calls are slower
-   * and more often transient, so openstack steps run five times, fifteen seconds apart.
-   */
-  static final Map<String, String> RETRY_PROFILES =
-      Map.of("kubernetes", "R3/PT5S", "openstack", "R5/PT15S");
+  /** The VIM types: each has a vnf-apply-&lt;type&gt; and a vnf-remove-&lt;type&gt; model. */
+  static final List<String> VIM_TYPES = List.of("kubernetes", "openstack");
 
-  /** The operations the generic models hand to a VIM-specific child. */
-  static final List<String> VIM_OPERATIONS = List.of("instantiate", "terminate");
+  /** The models of the design, no more, no less. */
+  static final Set<String> DESIGNED =
+      Set.of(
+          "vnf-wait.bpmn",
+          "vnf-apply-kubernetes.bpmn",
+          "vnf-apply-openstack.bpmn",
+          "vnf-remove-kubernetes.bpmn",
+          "vnf-remove-openstack.bpmn",
+          "vnf-instantiate.bpmn",
+          "vnf-scale.bpmn",
+          "vnf-terminate.bpmn");
 
-  private static final Pattern PASCAL_CASE = Pattern.compile("[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)*");
-  private static final Pattern VIM_CHILD =
-      Pattern.compile("vnf-(?:" + String.join("|", VIM_OPERATIONS) + ")-([a-z0-9]+)\\.bpmn");
+  private static final Map<Path, Model> READ = new ConcurrentHashMap<>();
+
   private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)}");
 
-  static Stream<Path> models() throws IOException {
+  static List<Path> modelFiles() throws IOException {
     try (Stream<Path> files = Files.list(MODELS)) {
-      List<Path> bpmn = files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
-      assertThat(bpmn).isNotEmpty();
-      return bpmn.stream();
+      return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
     }
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
-  void processIdIsTheFileNameAndHistoryIsCleanedUp(Path file) {
-    BpmnModelInstance model = read(file);
-    Collection<Process> processes = model.getModelElementsByType(Process.class);
-
-    assertThat(processes).hasSize(1);
-    Process process = processes.iterator().next();
-    assertThat(process.getId() + ".bpmn").isEqualTo(file.getFileName().toString());
-    assertThat(process.isExecutable()).isTrue();
-    assertThat(process.getCamundaHistoryTimeToLiveString()).isNotBlank();
+  static Stream<Arguments> modelsAndRules() throws IOException {
+    return modelFiles().stream()
+        .flatMap(f -> Conventions.RULES.stream().map(r -> Arguments.of(f.getFileName(), r)));
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
-  void containsNoCode(Path file) {
-    BpmnModelInstance model = read(file);
-
-    assertThat(model.getModelElementsByType(ScriptTask.class)).isEmpty();
-    assertThat(model.getModelElementsByType(CamundaScript.class)).isEmpty();
-    assertThat(model.getModelElementsByType(ServiceTask.class))
-        .allSatisfy(
-            t -> {
-              assertThat(t.getCamundaClass()).as("%s camunda:class", t.getId()).isNull();
-              assertThat(t.getCamundaExpression()).as("%s camunda:expression", t.getId()).isNull();
-              assertThat(t.getCamundaType()).as("%s camunda:type", t.getId()).isNull();
-            });
-    assertThat(model.getModelElementsByType(CamundaExecutionListener.class))
-        .allSatisfy(l -> assertThat(l.getCamundaClass()).isNull());
-    assertThat(model.getModelElementsByType(CamundaTaskListener.class))
-        .allSatisfy(l -> assertThat(l.getCamundaClass()).isNull());
+  static Stream<Rule> rules() {
+    return Conventions.RULES.stream();
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
-  void everyServiceTaskIsTheBeanNamedAfterIt(Path file) {
-    BpmnModelInstance model = read(file);
-    Stream<BaseElement> tasks =
-        Stream.of(ServiceTask.class, SendTask.class, BusinessRuleTask.class)
-            .flatMap(type -> model.getModelElementsByType(type).stream());
-
-    tasks.forEach(
-        task -> {
-          String expression = delegateExpressionOf(task);
-          assertThat(expression).as("%s uses camunda:delegateExpression", task.getId()).isNotNull();
-          Matcher bean = BEAN_EXPRESSION.matcher(expression);
-          assertThat(bean.matches())
-              .as("%s: '%s' is a plain ${beanName}", task.getId(), expression)
-              .isTrue();
-          assertThat(bean.group(1)).as("bean of %s", task.getId()).isEqualTo(beanOf(task.getId()));
-        });
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("modelsAndRules")
+  void everyModelFollowsEveryRule(Path fileName, Rule rule) {
+    assertThat(rule.check().apply(read(MODELS.resolve(fileName))))
+        .as("%s breaks '%s'", fileName, rule)
+        .isEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
-  void activityIdsArePascalCaseVerbs(Path file) {
-    assertThat(read(file).getModelElementsByType(Activity.class))
-        .allSatisfy(a -> assertThat(a.getId()).matches(PASCAL_CASE));
+  /** Each rule finds something in a model that breaks them all: the rules do fail. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rules")
+  void eachRuleCatchesTheBrokenModel(Rule rule) {
+    assertThat(rule.check().apply(read(BROKEN))).as("'%s' on %s", rule, BROKEN).isNotEmpty();
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
-  void vimStepsAreAsyncWithTheRetryProfileOfTheirVimType(Path file) {
-    Optional<String> vimType = vimTypeOf(file);
-    if (vimType.isEmpty()) {
-      return;
-    }
-    String profile = RETRY_PROFILES.get(vimType.get());
-    assertThat(profile)
-        .as("retry profile of VIM type '%s' (declare it in RETRY_PROFILES)", vimType.get())
-        .isNotNull();
-    assertThat(read(file).getModelElementsByType(ServiceTask.class))
-        .isNotEmpty()
-        .allSatisfy(
-            t -> {
-              assertThat(t.isCamundaAsyncBefore()).as("%s asyncBefore", t.getId()).isTrue();
-              assertThat(retryCycleOf(t))
-                  .as("%s retry (%s profile)", t.getId(), vimType.get())
-                  .isEqualTo(profile);
-            });
-  }
-
-  /** vnf-instantiate and vnf-terminate call vnf-<operation>-${vimType}: each must be there. */
+  /**
+   * A few of the broken model's faults by name, so that the rules catch them for the right reason.
+   */
   @Test
-  void everyVimTypeHasAChildForEveryOperation() {
-    RETRY_PROFILES
-        .keySet()
-        .forEach(
-            vimType ->
-                VIM_OPERATIONS.forEach(
-                    operation ->
-                        assertThat(MODELS.resolve("vnf-" + operation + "-" + vimType + ".bpmn"))
-                            .as("child of vnf-%s for %s", operation, vimType)
-                            .exists()));
+  void theBrokenModelsFaultsAreNamed() {
+    Model broken = read(BROKEN);
+    List<String> all = new ArrayList<>();
+    Conventions.RULES.forEach(r -> all.addAll(r.check().apply(broken)));
+
+    assertThat(all)
+        .contains(
+            "process id 'vnf-not-the-file-name' is not the file name",
+            "no camunda:historyTimeToLive",
+            "camunda:class",
+            "method expression with arguments: ${progress.isDone(...",
+            "ApplyStack: id is not the step of its bean ${createStackDelegate}",
+            "Deployments: not asyncBefore",
+            "ApplyStack: retry time cycle [R5/PT15S], not ${retryCycle}",
+            "ApplyOnVim: camunda:in variables=\"all\"",
+            "ApplyOnVim: camunda:out (errors carry their message; state lives in tables)",
+            "ApplyOnVim: does not pass the business key #{execution.processBusinessKey}",
+            "Pause: timer [PT5M] is not one ${variable}",
+            "Error_Oops: unknown error code OOPS",
+            "Broke: no documentation",
+            "Pause: no shape",
+            "Start: named, but no label position",
+            "shapes Deployments and ApplyStack overlap",
+            "Flow_ToDeployments: segment 1 is diagonal",
+            "Flow_ToDeployments: does not end on the border of Deployments");
   }
 
-  @ParameterizedTest
-  @MethodSource("models")
-  void callActivitiesPassBusinessKeyAndAllVariables(Path file) {
-    assertThat(read(file).getModelElementsByType(CallActivity.class))
-        .allSatisfy(
-            call -> {
-              Collection<CamundaIn> ins = extensions(call, CamundaIn.class);
-              assertThat(ins)
-                  .anySatisfy(
-                      in ->
-                          assertThat(in.getCamundaBusinessKey())
-                              .isEqualTo("#{execution.processBusinessKey}"));
-              assertThat(ins)
-                  .anySatisfy(in -> assertThat(in.getCamundaVariables()).isEqualTo("all"));
-              assertThat(extensions(call, CamundaOut.class))
-                  .anySatisfy(out -> assertThat(out.getCamundaVariables()).isEqualTo("all"));
-            });
+  @Test
+  void theModelsAreThoseOfTheDesign() throws IOException {
+    assertThat(modelFiles().stream().map(f -> f.getFileName().toString()))
+        .containsExactlyInAnyOrderElementsOf(DESIGNED);
   }
 
-  /** Modeler and cockpit draw only what has diagram coordinates. */
-  @ParameterizedTest
-  @MethodSource("models")
-  void everythingIsOnTheDiagram(Path file) {
-    BpmnModelInstance model = read(file);
-    Set<String> shapes =
-        model.getModelElementsByType(BpmnShape.class).stream()
-            .map(s -> s.getBpmnElement().getId())
-            .collect(Collectors.toSet());
-    Set<String> edges =
-        model.getModelElementsByType(BpmnEdge.class).stream()
-            .map(e -> e.getBpmnElement().getId())
-            .collect(Collectors.toSet());
-
-    assertThat(model.getModelElementsByType(FlowNode.class))
-        .allSatisfy(n -> assertThat(shapes).as("shapes").contains(n.getId()));
-    assertThat(model.getModelElementsByType(SequenceFlow.class))
-        .allSatisfy(f -> assertThat(edges).as("edges").contains(f.getId()));
+  /** vnf-&lt;op&gt;-${vimType} must resolve for every VIM type; a fixed name must exist. */
+  @Test
+  void everyCalledModelExistsForEveryVimType() throws IOException {
+    for (String called : calledElements()) {
+      List<String> names =
+          called.contains("${vimType}")
+              ? VIM_TYPES.stream().map(t -> called.replace("${vimType}", t)).toList()
+              : List.of(called);
+      names.forEach(
+          name -> assertThat(MODELS.resolve(name + ".bpmn")).as("called model %s", name).exists());
+    }
+    VIM_TYPES.forEach(
+        t -> {
+          assertThat(MODELS.resolve("vnf-apply-" + t + ".bpmn")).exists();
+          assertThat(MODELS.resolve("vnf-remove-" + t + ".bpmn")).exists();
+        });
   }
 
   /** A template for a bean nobody draws, or a drawn bean without template, is a mistake. */
   @Test
   void elementTemplatesCoverExactlyTheBeansOfTheModels() throws IOException {
-    Set<String> modelled =
-        models()
-            .flatMap(f -> read(f).getModelElementsByType(ServiceTask.class).stream())
-            .map(t -> beanOf(t.getId()))
+    Set<String> modelled = new HashSet<>();
+    for (Path file : modelFiles()) {
+      Conventions.tasks(read(file).bpmn()).stream()
+          .map(Conventions::delegateExpressionOf)
+          .map(e -> e.substring(2, e.length() - 1))
+          .forEach(modelled::add);
+    }
+    Set<String> templated =
+        templates().stream()
+            .flatMap(t -> properties(t).stream())
+            .map(p -> String.valueOf(p.get("value")))
+            .flatMap(v -> BEAN_EXPRESSION.matcher(v).results())
+            .map(m -> m.group(1))
+            .filter(name -> name.endsWith("Delegate"))
             .collect(Collectors.toSet());
-    Set<String> templated;
-    try (Stream<Path> files = Files.list(TEMPLATES)) {
-      templated =
-          files
-              .filter(f -> f.toString().endsWith(".json"))
-              .flatMap(f -> BEAN_EXPRESSION.matcher(readString(f)).results())
-              .map(m -> m.group(1))
-              .filter(name -> name.endsWith("Delegate"))
-              .collect(Collectors.toSet());
+
+    assertThat(templated).containsExactlyInAnyOrderElementsOf(modelled);
+    assertThat(modelled)
+        .as("the beans of the design")
+        .containsExactlyInAnyOrderElementsOf(Steps.BEANS);
+  }
+
+  /** Every call the models make can be drawn from a template (vnf-wait: one per goal). */
+  @Test
+  void elementTemplatesCoverEveryCallOfTheModels() throws IOException {
+    Set<String> modelled = new HashSet<>();
+    for (Path file : modelFiles()) {
+      for (CallActivity call : read(file).bpmn().getModelElementsByType(CallActivity.class)) {
+        String goal =
+            Conventions.extensions(call, CamundaIn.class).stream()
+                .filter(in -> "goal".equals(in.getCamundaTarget()))
+                .map(CamundaIn::getCamundaSourceExpression)
+                .findFirst()
+                .orElse("");
+        modelled.add(call.getCalledElement() + " " + goal);
+      }
+    }
+    Set<String> templated = new HashSet<>();
+    for (Map<String, Object> template : callTemplates()) {
+      String goal =
+          ins(template).stream()
+              .filter(b -> "goal".equals(b.get("target")))
+              .map(b -> String.valueOf(b.get("value")))
+              .findFirst()
+              .orElse("");
+      templated.add(hiddenValue(template, "property", "calledElement") + " " + goal);
     }
 
     assertThat(templated).containsExactlyInAnyOrderElementsOf(modelled);
   }
 
-  /** The VIM type of a {@code vnf-<operation>-<vimType>} child, empty for any other model. */
-  static Optional<String> vimTypeOf(Path file) {
-    Matcher child = VIM_CHILD.matcher(file.getFileName().toString());
-    return child.matches() ? Optional.of(child.group(1)) : Optional.empty();
-  }
-
-  static String beanOf(String taskId) {
-    return Character.toLowerCase(taskId.charAt(0)) + taskId.substring(1) + "Delegate";
-  }
-
-  private static String delegateExpressionOf(BaseElement task) {
-    if (task instanceof ServiceTask t) {
-      return t.getCamundaDelegateExpression();
+  /** Templates map calls exactly as the conventions want the models to. */
+  @Test
+  void callTemplatesMapTheContractExplicitly() throws IOException {
+    List<Map<String, Object>> calls = callTemplates();
+    assertThat(calls).isNotEmpty();
+    for (Map<String, Object> template : calls) {
+      String name = String.valueOf(template.get("name"));
+      List<Map<String, Object>> bindings =
+          properties(template).stream().map(BpmnConventionsTest::binding).toList();
+      assertThat(bindings)
+          .as("%s: no camunda:out, no variables=all", name)
+          .noneMatch(b -> "camunda:out".equals(b.get("type")) || b.containsKey("variables"));
+      assertThat(hiddenValue(template, "camunda:in:businessKey", null))
+          .as("%s business key", name)
+          .isEqualTo(Conventions.BUSINESS_KEY);
+      Map<String, String> plain = new HashMap<>();
+      Map<String, String> expressions = new HashMap<>();
+      for (Map<String, Object> in : ins(template)) {
+        String target = String.valueOf(in.get("target"));
+        String value = String.valueOf(in.get("value"));
+        (Boolean.TRUE.equals(in.get("expression")) ? expressions : plain).put(target, value);
+      }
+      Map<String, String> contract = new HashMap<>();
+      Conventions.CONTRACT.forEach(v -> contract.put(v, v));
+      assertThat(plain).as("%s maps the contract to itself", name).isEqualTo(contract);
+      boolean wait = Conventions.WAIT.equals(hiddenValue(template, "property", "calledElement"));
+      assertThat(expressions.keySet())
+          .as("%s inputs by expression", name)
+          .isEqualTo(wait ? Conventions.WAIT_INPUTS.keySet() : Set.of());
+      expressions.forEach(
+          (target, value) -> assertThat(value).matches(Conventions.WAIT_INPUTS.get(target)));
+      assertAsyncBefore(template);
     }
-    if (task instanceof SendTask t) {
-      return t.getCamundaDelegateExpression();
+  }
+
+  @Test
+  void templatesHaveUniqueIdsAndKeepStepsAsync() throws IOException {
+    List<Map<String, Object>> templates = templates();
+    assertThat(templates.stream().map(t -> t.get("id"))).as("template ids").doesNotHaveDuplicates();
+    templates.forEach(BpmnConventionsTest::assertAsyncBefore);
+  }
+
+  private static void assertAsyncBefore(Map<String, Object> template) {
+    assertThat(properties(template))
+        .as("%s: asyncBefore, on by default", template.get("name"))
+        .anySatisfy(
+            p -> {
+              assertThat(binding(p)).containsEntry("name", "camunda:asyncBefore");
+              assertThat(p.get("value")).isEqualTo(true);
+            });
+  }
+
+  private static Set<String> calledElements() throws IOException {
+    Set<String> called = new HashSet<>();
+    for (Path file : modelFiles()) {
+      read(file).bpmn().getModelElementsByType(CallActivity.class).stream()
+          .map(CallActivity::getCalledElement)
+          .forEach(called::add);
     }
-    return ((BusinessRuleTask) task).getCamundaDelegateExpression();
+    return called;
   }
 
-  private static String retryCycleOf(ServiceTask task) {
-    Collection<CamundaFailedJobRetryTimeCycle> cycles =
-        extensions(task, CamundaFailedJobRetryTimeCycle.class);
-    return cycles.isEmpty() ? null : cycles.iterator().next().getTextContent().trim();
+  private static List<Map<String, Object>> callTemplates() throws IOException {
+    return templates().stream()
+        .filter(t -> "bpmn:CallActivity".equals(((Map<?, ?>) t.get("elementType")).get("value")))
+        .toList();
   }
 
-  private static <T extends org.camunda.bpm.model.xml.instance.ModelElementInstance>
-      Collection<T> extensions(BaseElement element, Class<T> type) {
-    if (element.getExtensionElements() == null) {
-      return List.of();
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> templates() throws IOException {
+    List<Map<String, Object>> all = new ArrayList<>();
+    try (Stream<Path> files = Files.list(TEMPLATES)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+        // the engine's (shaded) Gson: no JSON library of our own on this module's classpath
+        JsonUtil.asList(JsonParser.parseString(Files.readString(file)))
+            .forEach(t -> all.add((Map<String, Object>) t));
+      }
     }
-    return element.getExtensionElements().getElementsQuery().filterByType(type).list();
+    return all;
   }
 
-  private static BpmnModelInstance read(Path file) {
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> properties(Map<String, Object> template) {
+    return (List<Map<String, Object>>) template.get("properties");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> binding(Map<String, Object> property) {
+    return (Map<String, Object>) property.get("binding");
+  }
+
+  /** The camunda:in bindings of a template, with their values. */
+  private static List<Map<String, Object>> ins(Map<String, Object> template) {
+    List<Map<String, Object>> ins = new ArrayList<>();
+    for (Map<String, Object> p : properties(template)) {
+      Map<String, Object> b = binding(p);
+      if ("camunda:in".equals(b.get("type"))) {
+        Map<String, Object> in = new HashMap<>(b);
+        in.put("value", p.get("value"));
+        ins.add(in);
+      }
+    }
+    return ins;
+  }
+
+  private static String hiddenValue(Map<String, Object> template, String type, String name) {
+    return properties(template).stream()
+        .filter(p -> type.equals(binding(p).get("type")))
+        .filter(p -> name == null || name.equals(binding(p).get("name")))
+        .map(p -> String.valueOf(p.get("value")))
+        .findFirst()
+        .orElse(null);
+  }
+
+  /** Parsed (and schema-validated) once per file: every rule reads every model. */
+  private static Model read(Path file) {
+    return READ.computeIfAbsent(file.toAbsolutePath().normalize(), BpmnConventionsTest::parse);
+  }
+
+  private static Model parse(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       BpmnModelInstance model = Bpmn.readModelFromStream(in);
       Bpmn.validateModel(model);
-      return model;
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + file, e);
-    }
-  }
-
-  private static String readString(Path file) {
-    try {
-      return Files.readString(file);
+      return new Model(file.getFileName().toString(), model, Files.readString(file));
     } catch (IOException e) {
       throw new IllegalStateException("cannot read " + file, e);
     }

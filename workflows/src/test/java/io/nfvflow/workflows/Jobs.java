@@ -9,19 +9,39 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
- * Drives the job executor's work by hand. The job executor is off in tests; every async
- * continuation and every timer is a job that the test runs by the id of the activity it belongs to,
- * so the tests read like the path through the model. A test runs one process tree at a time, so an
- * activity id names one job.
+ * Starts processes the way the engine does and drives the job executor's work by hand. The job
+ * executor is off in tests; every async continuation and every timer is a job that the test runs by
+ * the id of the activity it belongs to, so the tests read like the path through the model. A test
+ * runs one process tree at a time, so an activity id names one job.
  */
 final class Jobs {
 
   static final String BUSINESS_KEY = "op-1";
+
+  static final String READY_TIMEOUT = "PT5M";
+
+  /**
+   * Retry profiles as the drivers name them (VimDriver.retryCycle()), set by the engine at the
+   * start of every operation. Unknown VIM types get the Kubernetes one.
+   */
+  static final Map<String, String> RETRY_CYCLES =
+      Map.of("kubernetes", "R3/PT5S", "openstack", "R5/PT15S");
+
+  /** What every lifecycle model is started with (DESIGN, "BPMN"). */
+  static final Set<String> CONTRACT =
+      Set.of("vnfId", "vnfName", "operationId", "vimType", "retryCycle", "readyTimeout");
+
+  /** What callers of vnf-wait pass as progress, for a time-out before the VIM ever answered. */
+  static final String NO_ANSWER_YET = "no answer from the VIM yet";
 
   private Jobs() {}
 
@@ -35,14 +55,34 @@ final class Jobs {
   }
 
   /** The variables the engine sets at start. */
-  /**
-   * Starts a VIM-type child model under the test-caller process (as the generic workflows call it)
-   * and checks that the child inherits the operation's business key.
-   */
-  static ProcessInstance startUnderCaller(String vimType) {
+  static Map<String, Object> variables(String vimType) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("vnfId", "vnf-1");
+    variables.put("vnfName", "hello-cnf");
+    variables.put("operationId", BUSINESS_KEY);
+    variables.put("vimType", vimType);
+    variables.put("retryCycle", RETRY_CYCLES.getOrDefault(vimType, "R3/PT5S"));
+    variables.put("readyTimeout", READY_TIMEOUT);
+    return variables;
+  }
+
+  /** The inputs of vnf-wait as its callers map them. */
+  static Map<String, Object> waitVariables(String vimType, String goal) {
     Map<String, Object> variables = variables(vimType);
-    variables.put("child", "vnf-instantiate-" + vimType);
-    ProcessInstance caller = start("test-caller", variables);
+    variables.put("goal", goal);
+    variables.put("progress", NO_ANSWER_YET);
+    return variables;
+  }
+
+  /**
+   * Starts {@code child} under the test-caller process, which catches its BPMN errors into
+   * errorCode / errorMessage as the lifecycle models do, and checks that the child inherits the
+   * operation's business key.
+   */
+  static ProcessInstance startUnderCaller(String child, Map<String, Object> variables) {
+    Map<String, Object> all = new HashMap<>(variables);
+    all.put("child", child);
+    ProcessInstance caller = start("test-caller", all);
     assertThat(
             historyService()
                 .createHistoricProcessInstanceQuery()
@@ -51,16 +91,6 @@ final class Jobs {
                 .getBusinessKey())
         .isEqualTo(BUSINESS_KEY);
     return caller;
-  }
-
-  static Map<String, Object> variables(String vimType) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("vnfId", "vnf-1");
-    variables.put("operationId", BUSINESS_KEY);
-    variables.put("vimType", vimType);
-    variables.put("pollInterval", "PT2S");
-    variables.put("readyTimeout", "PT5M");
-    return variables;
   }
 
   /** The one job waiting at the activity (async continuation or timer). */
@@ -81,6 +111,17 @@ final class Jobs {
     }
   }
 
+  static void run(List<String> activityIds) {
+    run(activityIds.toArray(String[]::new));
+  }
+
+  /** Runs the job at the activity once; it must fail. */
+  static void runFailing(String activityId) {
+    String jobId = jobAt(activityId).getId();
+    assertThatThrownBy(() -> managementService().executeJob(jobId))
+        .as("job at %s fails", activityId);
+  }
+
   /**
    * Runs the failing job at the activity until its retries are used up, as the job executor would.
    *
@@ -88,13 +129,11 @@ final class Jobs {
    */
   static int runUntilIncident(String activityId) {
     int attempts = 0;
-    while (jobAt(activityId).getRetries() > 0) {
-      String jobId = jobAt(activityId).getId();
-      assertThatThrownBy(() -> managementService().executeJob(jobId))
-          .as("job at %s fails", activityId);
+    do {
+      runFailing(activityId);
       attempts++;
       assertThat(attempts).as("attempts at %s", activityId).isLessThanOrEqualTo(10);
-    }
+    } while (jobAt(activityId).getRetries() > 0);
     return attempts;
   }
 
@@ -109,14 +148,39 @@ final class Jobs {
     return runtimeService().createIncidentQuery().activityId(activityId).list();
   }
 
-  /** The process instances started from the definition, running or ended, via history. */
-  static List<String> businessKeysOf(String processKey) {
-    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+  static List<HistoricProcessInstance> instancesOf(String processKey) {
+    return historyService()
         .createHistoricProcessInstanceQuery()
         .processDefinitionKey(processKey)
+        .orderByProcessInstanceStartTime()
+        .asc()
+        .list();
+  }
+
+  /** The business keys of the instances started from the definition, running or ended. */
+  static List<String> businessKeysOf(String processKey) {
+    return instancesOf(processKey).stream().map(HistoricProcessInstance::getBusinessKey).toList();
+  }
+
+  /** The names of every variable the instance ever had (history). */
+  static Set<String> variableNamesOf(HistoricProcessInstance instance) {
+    return historyService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
         .list()
         .stream()
-        .map(p -> p.getBusinessKey())
-        .toList();
+        .map(HistoricVariableInstance::getName)
+        .collect(Collectors.toSet());
+  }
+
+  /** The instance's variable values (history), by name. */
+  static Map<String, Object> variablesOf(HistoricProcessInstance instance) {
+    Map<String, Object> values = new HashMap<>();
+    historyService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .list()
+        .forEach(v -> values.put(v.getName(), v.getValue()));
+    return values;
   }
 }

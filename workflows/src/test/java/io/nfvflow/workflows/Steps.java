@@ -13,39 +13,34 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 /**
  * Stand-ins for every delegate bean the lifecycle workflows name, registered with {@link Mocks} so
  * the models resolve {@code ${beanName}} to them. Each records its calls (in order, with the
- * variables it saw) and does what the real step would do to the process by default: readiness and
- * removal checks succeed at once, the timeout reports fail the way their Java classes will. Heat
- * stack checks that are not done yet also set {@code pollDelay} (see {@link #notYet}).
+ * variables it saw) and by default does what the real step does to the process when all goes well:
+ * CheckProgress finds the goal reached at the first look, every other step just succeeds.
  */
 final class Steps {
 
+  /** The beans of the contract (DESIGN, "BPMN"): generic, then Kubernetes, then OpenStack. */
   static final List<String> BEANS =
       List.of(
-          "activateVnfDelegate",
-          "failVnfDelegate",
-          "removeVnfDelegate",
-          "createConfigMapsDelegate",
-          "createDeploymentsDelegate",
-          "createServicesDelegate",
-          "createAutoscalersDelegate",
-          "checkWorkloadsReadyDelegate",
-          "reportReadyTimeoutDelegate",
-          "readServiceAddressesDelegate",
+          "checkProgressDelegate",
+          "checkRemovedDelegate",
+          "recordInstancesDelegate",
+          "completeOperationDelegate",
+          "failOperationDelegate",
+          "beginRollbackDelegate",
+          "completeRollbackDelegate",
+          "applyConfigMapsDelegate",
+          "applyDeploymentsDelegate",
+          "applyServicesDelegate",
+          "applyAutoscalersDelegate",
           "deleteAutoscalersDelegate",
           "deleteServicesDelegate",
           "deleteDeploymentsDelegate",
           "deleteConfigMapsDelegate",
-          "checkWorkloadsGoneDelegate",
-          "reportRemovalTimeoutDelegate",
-          "createStackDelegate",
-          "checkStackCreatedDelegate",
-          "reportStackTimeoutDelegate",
-          "readStackOutputsDelegate",
-          "deleteStackDelegate",
-          "checkStackDeletedDelegate",
-          "reportStackDeletionTimeoutDelegate");
+          "applyStackDelegate",
+          "deleteStackDelegate");
 
-  static final String MGMT_ADDRESSES = "{\"vdu1\":\"10.0.0.7\"}";
+  /** The first poll delay the mocked CheckProgress asks for, like a driver's cadence. */
+  static final String FIRST_POLL_DELAY = "PT2S";
 
   private final List<String> calls = new ArrayList<>();
   private final Map<String, Map<String, Object>> seen = new HashMap<>();
@@ -57,24 +52,7 @@ final class Steps {
   static Steps register() {
     Steps steps = new Steps();
     BEANS.forEach(bean -> Mocks.register(bean, steps.delegate(bean)));
-    steps.on("checkWorkloadsReadyDelegate", ready(true));
-    steps.on("checkWorkloadsGoneDelegate", gone(true));
-    steps.on("readServiceAddressesDelegate", e -> e.setVariable("mgmtAddresses", MGMT_ADDRESSES));
-    steps.on(
-        "reportReadyTimeoutDelegate",
-        fail(new BpmnError("READY_TIMEOUT", "workloads not ready within PT5M")));
-    steps.on(
-        "reportRemovalTimeoutDelegate",
-        fail(new IllegalStateException("deployment vnf-1-vdu1 still present")));
-    steps.on("checkStackCreatedDelegate", ready(true));
-    steps.on("checkStackDeletedDelegate", gone(true));
-    steps.on("readStackOutputsDelegate", e -> e.setVariable("mgmtAddresses", MGMT_ADDRESSES));
-    steps.on(
-        "reportStackTimeoutDelegate",
-        fail(new BpmnError("READY_TIMEOUT", "stack vnf-1 not CREATE_COMPLETE within PT5M")));
-    steps.on(
-        "reportStackDeletionTimeoutDelegate",
-        fail(new IllegalStateException("stack vnf-1 still present (DELETE_IN_PROGRESS)")));
+    steps.on("checkProgressDelegate", done());
     return steps;
   }
 
@@ -97,20 +75,20 @@ final class Steps {
     return seen.getOrDefault(bean, Map.of());
   }
 
-  static JavaDelegate ready(boolean ready) {
-    return e -> e.setVariable("ready", ready);
-  }
-
-  static JavaDelegate gone(boolean gone) {
-    return e -> e.setVariable("gone", gone);
-  }
-
-  /**
-   * A Heat stack check that is not done yet: sets the flag false and the delay to the next poll.
-   */
-  static JavaDelegate notYet(String flag, String pollDelay) {
+  /** CheckProgress: the goal is reached. */
+  static JavaDelegate done() {
     return e -> {
-      e.setVariable(flag, false);
+      e.setVariable("done", true);
+      e.setVariable("progress", "goal " + e.getVariable("goal") + " reached");
+      e.setVariable("pollDelay", FIRST_POLL_DELAY);
+    };
+  }
+
+  /** CheckProgress: not yet, with what is pending and the delay until the next look. */
+  static JavaDelegate notYet(String progress, String pollDelay) {
+    return e -> {
+      e.setVariable("done", false);
+      e.setVariable("progress", progress);
       e.setVariable("pollDelay", pollDelay);
     };
   }
@@ -121,8 +99,18 @@ final class Steps {
     };
   }
 
+  /** A BPMN error whose message is {@link #messageOf} its code. */
   static JavaDelegate bpmnError(String code) {
-    return fail(new BpmnError(code, code.toLowerCase().replace('_', ' ') + " (from the VIM)"));
+    return fail(new BpmnError(code, messageOf(code)));
+  }
+
+  static String messageOf(String code) {
+    return code.toLowerCase().replace('_', ' ') + " (from the VIM)";
+  }
+
+  /** A VIM that does not answer: a plain exception, retried by the job executor. */
+  static JavaDelegate unavailable() {
+    return fail(new IllegalStateException("VIM unavailable: connection refused"));
   }
 
   static JavaDelegate succeed() {

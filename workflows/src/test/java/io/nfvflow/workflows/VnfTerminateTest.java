@@ -1,147 +1,114 @@
 package io.nfvflow.workflows;
 
+import static io.nfvflow.workflows.Jobs.businessKeysOf;
 import static io.nfvflow.workflows.Jobs.incidentsAt;
 import static io.nfvflow.workflows.Jobs.retry;
 import static io.nfvflow.workflows.Jobs.run;
 import static io.nfvflow.workflows.Jobs.runUntilIncident;
 import static io.nfvflow.workflows.Jobs.start;
-import static io.nfvflow.workflows.KubernetesPaths.DELETE;
-import static io.nfvflow.workflows.KubernetesPaths.DELETE_CALLS;
 import static io.nfvflow.workflows.Steps.bpmnError;
-import static io.nfvflow.workflows.Steps.fail;
-import static io.nfvflow.workflows.Steps.gone;
 import static io.nfvflow.workflows.Steps.notYet;
+import static io.nfvflow.workflows.Steps.unavailable;
+import static io.nfvflow.workflows.Vim.calls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+/** vnf-terminate: nothing to roll back to, so every failure is an incident that can be retried. */
 @Deployment(
     resources = {
       "bpmn/vnf-terminate.bpmn",
-      "bpmn/vnf-terminate-kubernetes.bpmn",
-      "bpmn/vnf-terminate-openstack.bpmn"
+      "bpmn/vnf-remove-kubernetes.bpmn",
+      "bpmn/vnf-remove-openstack.bpmn",
+      "bpmn/vnf-wait.bpmn"
     })
 class VnfTerminateTest extends ProcessTestBase {
 
-  @Test
-  void deletesInReverseOrderWaitsUntilGoneAndRemovesTheVnf() {
-    steps.on("checkWorkloadsGoneDelegate", gone(false), gone(true));
-    ProcessInstance instance = start("vnf-terminate", "kubernetes");
+  @ParameterizedTest
+  @EnumSource(Vim.class)
+  void removesEverythingFromTheVimAndCompletes(Vim vim) {
+    ProcessInstance instance = start("vnf-terminate", vim.type);
 
-    run("TerminateOnVim");
-    run(DELETE);
-    run("CheckWorkloadsGone", "WaitForRemovalPollTimer", "CheckWorkloadsGone", "RemoveVnf");
+    run("RemoveFromVim");
+    vim.remove();
+    run("CompleteOperation");
 
-    assertThat(instance).isEnded().hasPassedInOrder("TerminateOnVim", "RemoveVnf", "VnfRemoved");
-    List<String> expected = new ArrayList<>(DELETE_CALLS);
-    expected.addAll(
-        List.of("checkWorkloadsGoneDelegate", "checkWorkloadsGoneDelegate", "removeVnfDelegate"));
-    assertThat(steps.calls()).containsExactlyElementsOf(expected);
-    assertThat(Jobs.businessKeysOf("vnf-terminate-kubernetes")).containsExactly(Jobs.BUSINESS_KEY);
+    assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder("RemoveFromVim", "CompleteOperation", "VnfRemoved");
+    assertThat(steps.calls())
+        .containsExactlyElementsOf(calls(vim.removeCalls(), "completeOperationDelegate"));
+    assertThat(businessKeysOf("vnf-remove-" + vim.type)).containsExactly(Jobs.BUSINESS_KEY);
   }
 
   @Test
-  void failingDeleteIsAnIncidentThatCanBeRetried() {
+  void aFailingDeleteIsAnIncidentThatCanBeRetried() {
     steps.on(
-        "deleteDeploymentsDelegate",
-        fail(new IllegalStateException("API server unavailable")),
-        fail(new IllegalStateException("API server unavailable")),
-        fail(new IllegalStateException("API server unavailable")),
-        Steps.succeed());
+        "deleteDeploymentsDelegate", unavailable(), unavailable(), unavailable(), Steps.succeed());
     ProcessInstance instance = start("vnf-terminate", "kubernetes");
-    run("TerminateOnVim", "DeleteAutoscalers", "DeleteServices");
+    run("RemoveFromVim", "DeleteAutoscalers", "DeleteServices");
 
     assertThat(runUntilIncident("DeleteDeployments")).isEqualTo(3);
-    assertThat(incidentsAt("DeleteDeployments")).hasSize(1);
-    assertThat(instance).isActive().isWaitingAt("TerminateOnVim");
-    assertThat(steps.calls()).doesNotContain("removeVnfDelegate");
+    assertThat(instance).isActive().isWaitingAt("RemoveFromVim");
+    assertThat(steps.calls()).doesNotContain("completeOperationDelegate");
 
     retry("DeleteDeployments");
-    run("DeleteConfigMaps", "CheckWorkloadsGone", "RemoveVnf");
+    run("DeleteConfigMaps", "WaitUntilGone", "CheckProgress", "CompleteOperation");
     assertThat(instance).isEnded().hasPassed("VnfRemoved");
   }
 
   /**
-   * Terminate has no rollback: a BPMN error from a delete step (say VIM_UNAUTHORIZED after a token
-   * expired) must not end the operation silently. With the engine's
-   * enableExceptionsAfterUnhandledBpmnError it fails the job, which becomes an incident like any
-   * other failure and can be retried once the cause is fixed.
+   * A BPMN error from a delete step (VIM_UNAUTHORIZED after a token expired) reaches RemoveFromVim,
+   * which has no boundary event: the job fails and becomes an incident, the operation never ends as
+   * if the VNF were gone.
    */
   @Test
-  void bpmnErrorFromADeleteStepIsAnIncidentNotASilentEnd() {
-    steps.on("deleteServicesDelegate", bpmnError("VIM_UNAUTHORIZED"));
-    ProcessInstance instance = start("vnf-terminate", "kubernetes");
-    run("TerminateOnVim", "DeleteAutoscalers");
+  void aBpmnErrorIsAnIncidentNotASilentEnd() {
+    steps.on("deleteStackDelegate", bpmnError("VIM_UNAUTHORIZED"));
+    ProcessInstance instance = start("vnf-terminate", "openstack");
+    run("RemoveFromVim");
 
-    runUntilIncident("DeleteServices");
+    runUntilIncident("DeleteStack");
 
-    assertThat(incidentsAt("DeleteServices"))
+    assertThat(incidentsAt("DeleteStack"))
         .singleElement()
         .satisfies(i -> assertThat(i.getIncidentMessage()).contains("VIM_UNAUTHORIZED"));
-    assertThat(instance).isActive().isWaitingAt("TerminateOnVim");
-    assertThat(steps.calls()).doesNotContain("removeVnfDelegate");
-
-    steps.on("deleteServicesDelegate", Steps.succeed());
-    retry("DeleteServices");
-    run("DeleteDeployments", "DeleteConfigMaps", "CheckWorkloadsGone", "RemoveVnf");
-    assertThat(instance).isEnded().hasPassed("VnfRemoved");
+    assertThat(instance).isActive().isWaitingAt("RemoveFromVim");
+    assertThat(steps.calls()).doesNotContain("completeOperationDelegate");
   }
 
   @Test
-  void onOpenstackDeletesTheStackWaitsUntilGoneAndRemovesTheVnf() {
-    steps.on("checkStackDeletedDelegate", notYet("gone", "PT10S"), gone(true));
-    ProcessInstance instance = start("vnf-terminate", "openstack");
-
-    run("TerminateOnVim", "DeleteStack", "CheckStackDeleted", "WaitForStackDeletionPollTimer");
-    run("CheckStackDeleted", "RemoveVnf");
-
-    assertThat(instance).isEnded().hasPassedInOrder("TerminateOnVim", "RemoveVnf", "VnfRemoved");
-    assertThat(steps.calls())
-        .containsExactly(
-            "deleteStackDelegate",
-            "checkStackDeletedDelegate",
-            "checkStackDeletedDelegate",
-            "removeVnfDelegate");
-    assertThat(Jobs.businessKeysOf("vnf-terminate-openstack")).containsExactly(Jobs.BUSINESS_KEY);
-  }
-
-  @Test
-  void onOpenstackDeleteFailedIsAnIncidentThatCanBeRetried() {
+  void objectsLeftAfterTheTimeOutAreAnIncidentAndRetryingCompletes() {
+    steps.on("checkProgressDelegate", notYet("stack DELETE_FAILED", "PT30S"));
     steps.on(
-        "checkStackDeletedDelegate",
-        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
-        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
-        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
-        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
-        fail(VnfTerminateOpenstackTest.DELETE_FAILED),
-        gone(true));
+        "checkRemovedDelegate",
+        Steps.fail(new IllegalStateException("not removed: stack DELETE_FAILED")));
     ProcessInstance instance = start("vnf-terminate", "openstack");
-    run("TerminateOnVim", "DeleteStack");
+    run("RemoveFromVim", "DeleteStack", "WaitUntilGone", "CheckProgress", "TimeOutReached");
 
-    assertThat(runUntilIncident("CheckStackDeleted")).isEqualTo(5);
-    assertThat(instance).isActive().isWaitingAt("TerminateOnVim");
-    assertThat(steps.calls()).doesNotContain("removeVnfDelegate");
+    runUntilIncident("CheckRemoved");
+    assertThat(instance).isActive().isWaitingAt("RemoveFromVim");
 
-    retry("CheckStackDeleted");
-    run("RemoveVnf");
+    steps.on("checkRemovedDelegate", Steps.succeed());
+    retry("CheckRemoved");
+    run("CompleteOperation");
     assertThat(instance).isEnded().hasPassed("VnfRemoved");
   }
 
-  /** Same as for instantiation: the unresolvable call activity is an incident, documented there. */
   @Test
-  void unknownVimTypeBecomesAnIncidentOnTerminateOnVim() {
+  void unknownVimTypeBecomesAnIncidentOnRemoveFromVim() {
     ProcessInstance instance = start("vnf-terminate", "vsphere");
 
-    runUntilIncident("TerminateOnVim");
+    runUntilIncident("RemoveFromVim");
 
-    assertThat(incidentsAt("TerminateOnVim"))
+    assertThat(incidentsAt("RemoveFromVim"))
         .singleElement()
-        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("vnf-terminate-vsphere"));
+        .satisfies(i -> assertThat(i.getIncidentMessage()).contains("vnf-remove-vsphere"));
     assertThat(instance).isActive();
     assertThat(steps.calls()).isEmpty();
   }
