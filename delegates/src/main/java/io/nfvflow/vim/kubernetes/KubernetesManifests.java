@@ -95,7 +95,10 @@ final class KubernetesManifests {
         vdu.mappingPorts().isEmpty()
             ? Optional.empty()
             : Optional.of(service(vdu, vnfId, namespace, name)),
-        policy.map(p -> autoscaler(vdu, vnfId, namespace, name, instances, p)));
+        // only a CPU target makes an autoscaler; without one the scale API alone sets the count
+        policy
+            .filter(p -> p.targetCpuUtilizationPercentage() != null)
+            .map(p -> autoscaler(vdu, vnfId, namespace, name, instances, p)));
   }
 
   /** The ConfigMap of a container: named per container so that each gets only its own keys. */

@@ -178,8 +178,9 @@ public class KubernetesWorkloads {
         notReady.add("Deployment %s does not exist".formatted(ref(m.deployment())));
         continue;
       }
-      DeploymentReadiness.notReady(live, m.instances())
-          .or(() -> podCount(live, m, pods))
+      int target = target(live, m);
+      DeploymentReadiness.notReady(live, target)
+          .or(() -> podCount(live, m, pods, target))
           .ifPresent(notReady::add);
       failure = failure.or(() -> DeploymentReadiness.failure(live));
     }
@@ -198,17 +199,28 @@ public class KubernetesWorkloads {
     return new WorkloadStatus(notReady, why);
   }
 
-  /** The pods a VDU runs must be exactly the desired count (the status may lag behind). */
-  private static Optional<String> podCount(Deployment live, VduManifests m, List<Pod> pods) {
+  /**
+   * The count a VDU must reach: the desired instances, or more where its autoscaler has already
+   * raised the replicas above that floor (waiting for exactly the floor would then never end).
+   */
+  private static int target(Deployment live, VduManifests m) {
+    Integer spec = live.getSpec() == null ? null : live.getSpec().getReplicas();
+    return m.autoscaler().isPresent() && spec != null
+        ? Math.max(m.instances(), spec)
+        : m.instances();
+  }
+
+  /** The pods a VDU runs must be exactly the target count (the status may lag behind). */
+  private static Optional<String> podCount(
+      Deployment live, VduManifests m, List<Pod> pods, int target) {
     long count =
         pods.stream()
             .filter(p -> m.namespace().equals(p.getMetadata().getNamespace()))
             .filter(p -> m.vduName().equals(p.getMetadata().getLabels().get(KubernetesLabels.VDU)))
             .count();
-    return count == m.instances()
+    return count == target
         ? Optional.empty()
-        : Optional.of(
-            "Deployment %s: %d pods, %d desired".formatted(ref(live), count, m.instances()));
+        : Optional.of("Deployment %s: %d pods, %d desired".formatted(ref(live), count, target));
   }
 
   private static Optional<String> replicaSetFailure(

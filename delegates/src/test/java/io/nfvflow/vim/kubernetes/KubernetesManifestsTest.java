@@ -81,6 +81,28 @@ class KubernetesManifestsTest {
   }
 
   @Test
+  void aScalingPolicyWithoutCpuTargetMakesNoAutoscaler() {
+    var d = KubernetesFixtures.scaled(1, 3, 2);
+    var p = d.scalingPolicies().get(0);
+    VduManifests m =
+        translate(
+            new io.nfvflow.tosca.VnfDescriptor(
+                d.description(),
+                d.metadata(),
+                d.workflows(),
+                d.vdus(),
+                d.connectionPoints(),
+                d.virtualLinks(),
+                java.util.List.of(
+                    new io.nfvflow.tosca.ScalingPolicy(
+                        p.name(), p.targets(), 1, 3, 2, 1, null, null)),
+                java.util.List.of()));
+
+    assertThat(m.autoscaler()).isEmpty();
+    assertThat(m.deployment().getSpec().getReplicas()).isEqualTo(2);
+  }
+
+  @Test
   void anAutoscalerFloorIsAtLeastOne() {
     VduManifests m = translate(KubernetesFixtures.scaled(0, 3, 0));
 

@@ -107,6 +107,33 @@ class KubernetesProgressTest {
   }
 
   @Test
+  void anAutoscalerAboveTheFloorIsReadyWhereAFixedCountWouldNotBe() {
+    // the HPA raised the replicas from the VNF's level 2 to 3: waiting for exactly 2 never ends
+    client.apps().deployments().inNamespace("default").withName(VDU1).scale(3);
+    KubernetesFixtures.rolledOut(client, deployment(), 3);
+    pods(3);
+    assertThat(driver.progress(vnf, WaitGoal.READY)).isEqualTo(Progress.reached());
+
+    VnfOnVim fixed = new VnfOnVim(vim, TackerSamples.VNF_ID, withoutCpuTarget(), Map.of("SP1", 2));
+    assertThat(driver.progress(fixed, WaitGoal.READY).detail())
+        .isEqualTo("Deployment default/" + VDU1 + ": spec asks for 3 replicas, 2 desired");
+  }
+
+  private static io.nfvflow.tosca.VnfDescriptor withoutCpuTarget() {
+    io.nfvflow.tosca.VnfDescriptor d = KubernetesFixtures.scaled(1, 3, 2);
+    io.nfvflow.tosca.ScalingPolicy p = d.scalingPolicies().get(0);
+    return new io.nfvflow.tosca.VnfDescriptor(
+        d.description(),
+        d.metadata(),
+        d.workflows(),
+        d.vdus(),
+        d.connectionPoints(),
+        d.virtualLinks(),
+        List.of(new io.nfvflow.tosca.ScalingPolicy(p.name(), p.targets(), 1, 3, 2, 1, null, null)),
+        List.of());
+  }
+
+  @Test
   void aScaleOutBlockedByAQuotaFailsAtOnce() {
     KubernetesFixtures.rolledOut(client, deployment(), 2);
     pods(2);

@@ -109,17 +109,22 @@ public class AlarmReceiver {
     if (vnf.status != VnfStatus.ACTIVE) {
       return Optional.of("the VNF is " + vnf.status);
     }
+    Optional<String> cooling =
+        cooldownLeft(vnf, policy)
+        .map(
+            left ->
+                "policy %s is in its cooldown of %d s (%d s left)"
+                    .formatted(policy.name(), policy.cooldown(), left.toSeconds()));
+    if (cooling.isPresent()) {
+      return cooling;
+    }
     int current = state.instances(vnf.id, policy);
     if (out ? current >= policy.maxInstances() : current <= policy.minInstances()) {
       return Optional.of(
           "policy %s is at its %s of %d instances"
               .formatted(policy.name(), out ? "max_instances" : "min_instances", current));
     }
-    return cooldownLeft(vnf, policy)
-        .map(
-            left ->
-                "policy %s is in its cooldown of %d s (%d s left)"
-                    .formatted(policy.name(), policy.cooldown(), left.toSeconds()));
+    return Optional.empty();
   }
 
   private Optional<Duration> cooldownLeft(VnfEntity vnf, ScalingPolicy policy) {

@@ -80,13 +80,16 @@ public class Operations {
       boolean force,
       Consumer<LcmOperationEntity> init) {}
 
-  /** Begins an operation: guard, PENDING status, operation row, event and workflow start. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public LcmOperationEntity begin(Start start) {
-    VnfEntity vnf = start.vnf();
+  /**
+   * The guard every operation passes first: no other operation runs on the VNF, and its status
+   * allows the move to {@code pending}.
+   *
+   * @throws TackerException 409 naming the running operation, or the status
+   */
+  public void requireIdle(VnfEntity vnf, OperationType type, VnfStatus pending) {
     List<LcmOperationEntity> running =
         operations.findByVnfIdAndStateIn(vnf.id, OperationState.running());
-    if (!running.isEmpty() && !start.force()) {
+    if (!running.isEmpty()) {
       LcmOperationEntity other = running.get(0);
       throw TackerException.conflict(
           "VnfInUse",
@@ -96,14 +99,24 @@ public class Operations {
                   vnf.status,
                   other.id,
                   other.type,
-                  start.type() == OperationType.TERMINATE ? ", or delete with force" : ""));
+                  type == OperationType.TERMINATE ? ", or delete with force" : ""));
     }
-    running.forEach(this::cancel);
-    if (vnf.status != null && !start.force() && !vnf.status.canMoveTo(start.pending())) {
+    if (vnf.status != null && !vnf.status.canMoveTo(pending)) {
       throw TackerException.conflict(
           "VnfStatusConflict",
           "VNF %s is %s; %s needs it ACTIVE"
-              .formatted(vnf.name, vnf.status, start.type().name().toLowerCase()));
+              .formatted(vnf.name, vnf.status, type.name().toLowerCase()));
+    }
+  }
+
+  /** Begins an operation: guard, PENDING status, operation row, event and workflow start. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public LcmOperationEntity begin(Start start) {
+    VnfEntity vnf = start.vnf();
+    if (start.force()) {
+      operations.findByVnfIdAndStateIn(vnf.id, OperationState.running()).forEach(this::cancel);
+    } else {
+      requireIdle(vnf, start.type(), start.pending());
     }
     LcmOperationEntity fresh = new LcmOperationEntity();
     fresh.id = UUID.randomUUID().toString();
