@@ -268,4 +268,14 @@ public class KubernetesDriver implements VimDriver {
   public Observation observe(VnfOnVim vnf) {
     return workloads.observe(vnf);
   }
+
+  /**
+   * One informer per VIM on the Deployments nfvflow manages: a change of a Deployment's replicas
+   * (its autoscaler's, or anyone's) is reported to {@code changes}.
+   */
+  @Override
+  public java.util.Optional<AutoCloseable> watch(
+      VimConnection vim, io.nfvflow.vim.VimChanges changes) {
+    return java.util.Optional.of(ReplicaWatch.start(clients.client(vim), vim, changes));
+  }
 }

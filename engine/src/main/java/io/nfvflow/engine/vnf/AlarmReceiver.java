@@ -111,10 +111,10 @@ public class AlarmReceiver {
     }
     Optional<String> cooling =
         cooldownLeft(vnf, policy)
-        .map(
-            left ->
-                "policy %s is in its cooldown of %d s (%d s left)"
-                    .formatted(policy.name(), policy.cooldown(), left.toSeconds()));
+            .map(
+                left ->
+                    "policy %s is in its cooldown of %d s (%d s left)"
+                        .formatted(policy.name(), policy.cooldown(), left.toSeconds()));
     if (cooling.isPresent()) {
       return cooling;
     }

@@ -7,10 +7,18 @@ import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Progress;
 import io.nfvflow.vim.VimChanges;
+import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimDrivers;
 import io.nfvflow.vim.VnfOnVim;
+import io.nfvflow.vim.WaitGoal;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -55,14 +63,33 @@ public class AutoScaleRecorder implements VimChanges {
     this.tx = tx;
   }
 
+  /** Reads the instances again once the autoscaler's pods are ready, at most this many times. */
+  static final int OBSERVE_ATTEMPTS = 30;
+
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "nfvflow-autoscale-recorder");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /** Called on the watch's thread: hands the work to this recorder's own thread. */
   @Override
   public void instancesChanged(String vnfId, String vdu, int instances) {
-    try {
-      Optional<VnfOnVim> changed = tx.execute(s -> record(vnfId, vdu, instances));
-      changed.ifPresent(this::observe);
-    } catch (RuntimeException e) {
-      LOG.warn("cannot record the scaling of VNF {} VDU {}: {}", vnfId, vdu, e.getMessage());
-    }
+    worker.execute(
+        () -> {
+          try {
+            tx.execute(s -> record(vnfId, vdu, instances)).ifPresent(vnf -> observe(vnf, 1));
+          } catch (RuntimeException e) {
+            LOG.warn("cannot record the scaling of VNF {} VDU {}: {}", vnfId, vdu, e.getMessage());
+          }
+        });
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
   }
 
   private Optional<VnfOnVim> record(String vnfId, String vdu, int instances) {
@@ -94,8 +121,27 @@ public class AutoScaleRecorder implements VimChanges {
         new VnfOnVim(vims.connection(vnf.vimId), vnfId, descriptor, state.scale(vnfId)));
   }
 
-  private void observe(VnfOnVim vnf) {
-    String type = vims.find(vnf.vim().vimId()).getType();
-    state.record(vnf.vnfId(), drivers.driver(type).observe(vnf));
+  /**
+   * Records the instances once the VIM has the new count ready (pods take a moment), polling at the
+   * VIM type's cadence; after {@link #OBSERVE_ATTEMPTS} it records what is there.
+   */
+  private void observe(VnfOnVim vnf, int attempt) {
+    VimDriver driver = drivers.driver(vims.find(vnf.vim().vimId()).getType());
+    Progress progress = driver.progress(vnf, WaitGoal.READY);
+    if (progress.done() || progress.failed() || attempt >= OBSERVE_ATTEMPTS) {
+      state.record(vnf.vnfId(), driver.observe(vnf));
+      return;
+    }
+    Duration delay = driver.cadence().next(null).multipliedBy(Math.min(attempt, 5));
+    worker.schedule(
+        () -> {
+          try {
+            observe(vnf, attempt + 1);
+          } catch (RuntimeException e) {
+            LOG.warn("cannot read the instances of VNF {}: {}", vnf.vnfId(), e.getMessage());
+          }
+        },
+        delay.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 }

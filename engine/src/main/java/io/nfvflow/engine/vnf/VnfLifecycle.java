@@ -125,7 +125,8 @@ public class VnfLifecycle {
     VnfEntity vnf = findByIdOrName(idOrName);
     VnfDescriptor descriptor = catalogue.descriptor(catalogue.find(vnf.vnfdId), params(vnf));
     ScalingPolicy policy = ScalePolicies.find(descriptor, request.policy(), vnf);
-    operations.requireIdle(vnf, OperationType.SCALE, OperationType.SCALE.pendingStatus(request.out()));
+    operations.requireIdle(
+        vnf, OperationType.SCALE, OperationType.SCALE.pendingStatus(request.out()));
     int from = state.instances(vnf.id, policy);
     int to = ScalePolicies.target(policy, from, request.out(), vnf);
     VimEntity vim = vims.find(vnf.vimId);

@@ -134,6 +134,53 @@ class KubernetesScaleIT extends SandboxTestBase {
         .contains("rolled back to 2 instances");
   }
 
+  @Test
+  void theAutoscalersOwnScalingBecomesTheVnfsLevelWithAScaleEvent() {
+    String vimId = registerSandboxVim(unique("it-vim"), false).path("id").asText();
+    String vnfdId =
+        onboardVnfd(
+            unique("it-vnfd-hpa"),
+            resource("vnfd-scalable-cnf.yaml")
+                .replace(
+                    "cooldown: 30",
+                    "cooldown: 30\n          target_cpu_utilization_percentage: 50"));
+    String vnfId = createVnf(unique("it-vnf-hpa"), vnfdId, vimId);
+    assertThat(awaitVnfSettled(vnfId).path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(
+            k8s.autoscaling()
+                .v1()
+                .horizontalPodAutoscalers()
+                .inAnyNamespace()
+                .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
+                .list()
+                .getItems())
+        .as("the VDU's HPA")
+        .singleElement()
+        .satisfies(hpa -> assertThat(hpa.getSpec().getMinReplicas()).as("floor").isEqualTo(2));
+
+    // the sandbox has no metrics server: play the HPA, which scales through the same subresource
+    Deployment d = deployment(vnfId);
+    k8s.apps()
+        .deployments()
+        .inNamespace(d.getMetadata().getNamespace())
+        .withName(d.getMetadata().getName())
+        .scale(3);
+
+    JsonNode vnf =
+        await("the autoscaler's scale of " + vnfId + " recorded")
+            .atMost(SETTLE_TIMEOUT)
+            .pollInterval(POLL)
+            .until(
+                () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
+                v ->
+                    v.path("scale_status").get(0).path("current").asInt() == 3
+                        && v.path("instances").size() == 3);
+    assertThat(vnf.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(field(eventsOf(vnfId), "event_details"))
+        .anyMatch(
+            e -> e.contains("SP1 scaled out from 2 to 3 instances by the autoscaler of VDU1"));
+  }
+
   private String scalableVnf(String namespace) {
     String vimId = registerSandboxVim(unique("it-vim"), false).path("id").asText();
     String vnfdId =
