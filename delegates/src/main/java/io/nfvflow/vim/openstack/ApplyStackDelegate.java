@@ -5,6 +5,7 @@ import io.nfvflow.lcm.LcmVariables;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
 import io.nfvflow.tosca.ToscaException;
+import io.nfvflow.vim.VnfOnVim;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -27,7 +28,11 @@ public class ApplyStackDelegate extends OpenStackStep {
       LcmErrors.vimCall(
           () ->
               stacks.create(
-                  vnf.vim(), vnf.vnfId(), vnf.descriptor(), LcmVariables.readyTimeout(execution)));
+                  vnf.vim(),
+                  vnf.vnfId(),
+                  vnf.descriptor(),
+                  HeatTemplates.parameters(new VnfOnVim(vnf.vim(), vnf.vnfId(), vnf.descriptor())),
+                  LcmVariables.readyTimeout(execution)));
     } catch (ToscaException e) {
       // the descriptor will not change by retrying
       throw new BpmnError(LcmErrors.INVALID_DESCRIPTOR, e.getMessage());

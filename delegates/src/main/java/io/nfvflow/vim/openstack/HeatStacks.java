@@ -7,6 +7,7 @@ import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimException.Kind;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfOnVim;
 import io.nfvflow.vim.openstack.StackStatus.Phase;
 import java.time.Duration;
 import java.util.Collection;
@@ -40,12 +41,18 @@ public class HeatStacks {
   /**
    * Creates the VNF's stack unless it exists already (a re-run after a crash finds it).
    *
+   * @param parameters the stack parameters ({@link HeatTemplates#parameters})
    * @param timeout Heat's {@code timeout_mins}, rounded up to whole minutes
    * @throws VimException REJECTED when a stack of that name belongs to someone else, or Heat
    *     refuses the template (its message says why, for example an unknown flavor)
    * @throws io.nfvflow.tosca.ToscaException when the descriptor cannot become a template
    */
-  public void create(VimConnection vim, String vnfId, VnfDescriptor descriptor, Duration timeout) {
+  public void create(
+      VimConnection vim,
+      String vnfId,
+      VnfDescriptor descriptor,
+      Map<String, Integer> parameters,
+      Duration timeout) {
     String name = HeatTemplates.stackName(vnfId);
     Optional<Stack> existing = find(vim, name);
     if (existing.isPresent()) {
@@ -59,6 +66,7 @@ public class HeatStacks {
             stack.name(),
             stack.template(),
             stack.files(),
+            parameters,
             String.join(",", stack.tags()),
             Math.max(1, (timeout.toSeconds() + 59) / 60),
             // keep a failed stack as it is: its status reason is what the operator needs
@@ -66,9 +74,14 @@ public class HeatStacks {
     clients.call(vim, "create Heat stack " + name, os -> os.heat().stacks().create(request));
   }
 
-  /** Creates the stack with {@link #DEFAULT_TIMEOUT}. */
+  /** Creates the stack at the VNF's initial size with {@link #DEFAULT_TIMEOUT}. */
   public void create(VimConnection vim, String vnfId, VnfDescriptor descriptor) {
-    create(vim, vnfId, descriptor, DEFAULT_TIMEOUT);
+    create(
+        vim,
+        vnfId,
+        descriptor,
+        HeatTemplates.parameters(new VnfOnVim(vim, vnfId, descriptor)),
+        DEFAULT_TIMEOUT);
   }
 
   /** Where the stack's creation stands: COMPLETE, IN_PROGRESS, FAILED (with reason) or GONE. */

@@ -5,6 +5,7 @@ import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +16,9 @@ import java.util.TreeMap;
  * cloud's flavors come in as an argument.
  *
  * <p>Resource names are the TOSCA node names (VDU → server, CP → port, VL with a cidr → net), plus
- * {@code <VL>_subnet}, {@code <VDU>_image}, {@code <SP>_group}, {@code <SP>_scale_out} and {@code
- * <SP>_scale_in}. The same descriptor always gives the same text.
+ * {@code <VL>_subnet}, {@code <VDU>_image} and {@code <SP>_group}; a scaling group's size is the
+ * stack parameter {@code <SP>_desired_capacity} ({@link #parameters}). The same descriptor always
+ * gives the same text.
  */
 public final class HeatTemplates {
 
@@ -42,14 +44,21 @@ public final class HeatTemplates {
     return policy + "_group";
   }
 
-  /** The {@code OS::Heat::ScalingPolicy} to signal to scale out: {@code <policy>_scale_out}. */
-  public static String scaleOutPolicy(String policy) {
-    return policy + "_scale_out";
+  /** The stack parameter holding a scaling group's size: {@code <policy>_desired_capacity}. */
+  public static String capacityParameter(String policy) {
+    return policy + "_desired_capacity";
   }
 
-  /** The {@code OS::Heat::ScalingPolicy} to signal to scale in: {@code <policy>_scale_in}. */
-  public static String scaleInPolicy(String policy) {
-    return policy + "_scale_in";
+  /**
+   * The stack parameters for a VNF's desired state: each scaling policy's desired capacity (an
+   * absolute number, so that sending them twice scales once).
+   */
+  public static Map<String, Integer> parameters(VnfOnVim vnf) {
+    Map<String, Integer> parameters = new TreeMap<>();
+    for (ScalingPolicy policy : vnf.descriptor().scalingPolicies()) {
+      parameters.put(capacityParameter(policy.name()), vnf.instances(policy));
+    }
+    return parameters;
   }
 
   /**

@@ -42,6 +42,22 @@ final class HotTemplate {
     parameters.put(name, ordered("type", "string", "description", description));
   }
 
+  /**
+   * A number parameter without a default, constrained to {@code [min, max]}: Heat refuses a create
+   * or update that does not give it, or gives a value out of range.
+   */
+  void numberParameter(String name, String description, int min, int max) {
+    parameters.put(
+        name,
+        ordered(
+            "type",
+            "number",
+            "description",
+            description,
+            "constraints",
+            List.of(ordered("range", ordered("min", min, "max", max)))));
+  }
+
   void output(String name, String description, Object value) {
     outputs.put(name, ordered("description", description, "value", value));
   }

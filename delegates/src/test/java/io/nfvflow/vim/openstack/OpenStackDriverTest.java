@@ -119,7 +119,7 @@ class OpenStackDriverTest extends VimDriverContractTest {
 
   @Override
   protected void createResourcesOf(String vnfId) {
-    stacks.create(reachableVim(), vnfId, helloWorld(), Duration.ofMinutes(5));
+    stacks.create(reachableVim(), vnfId, helloWorld(), Map.of(), Duration.ofMinutes(5));
   }
 
   @Override
@@ -217,7 +217,7 @@ class OpenStackDriverTest extends VimDriverContractTest {
 
   @Test
   void createSendsTheTranslatedStackWithTagsTimeoutAndNoRollback() {
-    stacks.create(reachableVim(), VNF, helloWorld(), Duration.ofSeconds(150));
+    stacks.create(reachableVim(), VNF, helloWorld(), Map.of(), Duration.ofSeconds(150));
 
     server.verify(
         1,
@@ -231,10 +231,10 @@ class OpenStackDriverTest extends VimDriverContractTest {
 
   @Test
   void createFindsTheStackARunBeforeACrashMadeAndPostsNothing() {
-    stacks.create(reachableVim(), VNF, helloWorld(), Duration.ofMinutes(5));
+    stacks.create(reachableVim(), VNF, helloWorld(), Map.of(), Duration.ofMinutes(5));
     heat.put(withStatus(heat.get(STACK), "CREATE_IN_PROGRESS", "Stack CREATE started"));
 
-    stacks.create(reachableVim(), VNF, helloWorld(), Duration.ofMinutes(5));
+    stacks.create(reachableVim(), VNF, helloWorld(), Map.of(), Duration.ofMinutes(5));
 
     server.verify(1, postRequestedFor(urlEqualTo(HEAT + "/stacks")));
   }
