@@ -1,6 +1,5 @@
 package io.nfvflow.vim.openstack;
 
-import io.nfvflow.tosca.ConnectionPoint;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.VmVdu;
@@ -8,12 +7,15 @@ import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VnfOnVim;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Translates the VM VDUs of a TOSCA descriptor into a Heat (HOT) stack. Pure: no cloud calls; the
  * cloud's flavors come in as an argument.
+ *
+ * <p>The templates have no outputs: the driver reads servers, addresses and ports from Heat's
+ * resource list, Nova and Neutron. An output over a scaling group ({@code outputs_list}) would make
+ * Heat load every member stack on each look at the stack, and the wait looks often.
  *
  * <p>Resource names are the TOSCA node names (VDU → server, CP → port, VL with a cidr → net), plus
  * {@code <VL>_subnet}, {@code <VDU>_image} and {@code <SP>_group}; a scaling group's size is the
@@ -32,11 +34,6 @@ public final class HeatTemplates {
   /** Tags that mark ownership: {@code nfvflow} and {@code "nfvflow-vnf-" + vnfId}. */
   public static List<String> tags(String vnfId) {
     return List.of("nfvflow", "nfvflow-vnf-" + vnfId);
-  }
-
-  /** Output key holding a VDU's management IP(s): {@code "mgmt_ip-" + vdu}. */
-  public static String mgmtOutput(String vdu) {
-    return "mgmt_ip-" + vdu;
   }
 
   /** The {@code OS::Heat::AutoScalingGroup} of a scaling policy: {@code <policy>_group}. */
@@ -90,22 +87,7 @@ public final class HeatTemplates {
       Map.Entry<String, String> nested = HotScaling.add(top, vnf, policy);
       files.put(nested.getKey(), nested.getValue());
     }
-    addScaledOutputs(top, vnf);
     String template = HotYaml.write(top.toMap(descriptor.description()));
     return new HeatStack(stackName(vnfId), template, files, tags(vnfId));
-  }
-
-  /** Unscaled VDUs got their output with their server; a scaled one reads its group's list. */
-  private static void addScaledOutputs(HotTemplate top, HotVnf vnf) {
-    for (VmVdu vdu : vnf.vdus()) {
-      Optional<ScalingPolicy> policy = vnf.descriptor().scalingPolicyFor(vdu.name());
-      Optional<ConnectionPoint> mgmt = vnf.managementPort(vdu);
-      if (policy.isPresent() && mgmt.isPresent()) {
-        top.output(
-            mgmtOutput(vdu.name()),
-            "Management IP addresses of every " + vdu.name() + " in " + policy.get().name(),
-            HotScaling.mgmtOutputValue(policy.get(), vdu.name()));
-      }
-    }
   }
 }

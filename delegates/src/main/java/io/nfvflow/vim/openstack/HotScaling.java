@@ -1,6 +1,5 @@
 package io.nfvflow.vim.openstack;
 
-import static io.nfvflow.vim.openstack.HotTemplate.getAttr;
 import static io.nfvflow.vim.openstack.HotTemplate.getParam;
 import static io.nfvflow.vim.openstack.HotTemplate.getResource;
 import static io.nfvflow.vim.openstack.HotTemplate.ordered;
@@ -80,12 +79,6 @@ final class HotScaling {
    */
   private static List<VmVdu> targets(HotVnf vnf, ScalingPolicy policy) {
     return vnf.vdus().stream().filter(vdu -> policy.targets().contains(vdu.name())).toList();
-  }
-
-  /** Top-level output for a scaled VDU: the management IP of every member, as a list. */
-  static Object mgmtOutputValue(ScalingPolicy policy, String vdu) {
-    return getAttr(
-        HeatTemplates.scalingGroup(policy.name()), "outputs_list", HeatTemplates.mgmtOutput(vdu));
   }
 
   private static Map<String, Object> group(ScalingPolicy policy, HotRefs refs) {

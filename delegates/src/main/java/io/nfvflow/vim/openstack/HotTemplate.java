@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HOT template under construction: parameters, resources and outputs in insertion order, so the
- * YAML is the same for the same descriptor (golden files compare text).
+ * One HOT template under construction: parameters and resources in insertion order, so the YAML is
+ * the same for the same descriptor (golden files compare text).
  */
 final class HotTemplate {
 
@@ -16,7 +16,6 @@ final class HotTemplate {
 
   private final Map<String, Object> parameters = new LinkedHashMap<>();
   private final Map<String, Object> resources = new LinkedHashMap<>();
-  private final Map<String, Object> outputs = new LinkedHashMap<>();
 
   /**
    * Adds a resource. Node names are unique in TOSCA, but the names nfvflow derives ({@code
@@ -58,10 +57,6 @@ final class HotTemplate {
             List.of(ordered("range", ordered("min", min, "max", max)))));
   }
 
-  void output(String name, String description, Object value) {
-    outputs.put(name, ordered("description", description, "value", value));
-  }
-
   Map<String, Object> toMap(String description) {
     Map<String, Object> template = new LinkedHashMap<>();
     template.put("heat_template_version", VERSION);
@@ -72,7 +67,6 @@ final class HotTemplate {
       template.put("parameters", parameters);
     }
     template.put("resources", resources);
-    template.put("outputs", outputs);
     return template;
   }
 
@@ -82,10 +76,6 @@ final class HotTemplate {
 
   static Map<String, Object> getParam(String name) {
     return Map.of("get_param", name);
-  }
-
-  static Map<String, Object> getAttr(Object... path) {
-    return Map.of("get_attr", List.of(path));
   }
 
   /** A map that keeps the order of its key/value pairs; null values are left out. */
