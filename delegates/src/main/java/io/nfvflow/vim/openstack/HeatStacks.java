@@ -2,20 +2,20 @@ package io.nfvflow.vim.openstack;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimException.Kind;
 import io.nfvflow.vim.VimResource;
-import io.nfvflow.vim.openstack.StackStatus.Phase;
+import io.nfvflow.vim.VnfOnVim;
 import java.time.Duration;
-import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.openstack4j.model.heat.Stack;
 import org.openstack4j.model.heat.StackCreate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,7 +28,10 @@ public class HeatStacks {
   /** Heat's own limit when the workflow gives none: a stack must not stay IN_PROGRESS forever. */
   static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(60);
 
-  private static final String MGMT_PREFIX = HeatTemplates.mgmtOutput("");
+  /** How deep resource listings follow nested stacks (see {@link #resources}). */
+  static final int NESTED_DEPTH = 2;
+
+  private static final Logger LOG = LoggerFactory.getLogger(HeatStacks.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OpenStackClients clients;
@@ -37,89 +40,140 @@ public class HeatStacks {
     this.clients = clients;
   }
 
+  /** What {@link #apply} did. */
+  enum Applied {
+    /** There was no stack: it was created with the desired parameters. */
+    CREATED,
+    /** The stack was updated by a PATCH (its parameters differed, or its last action failed). */
+    UPDATED,
+    /** The stack has the desired parameters already (or Heat is getting it there): no request. */
+    UNCHANGED
+  }
+
   /**
-   * Creates the VNF's stack unless it exists already (a re-run after a crash finds it).
+   * Converges the VNF's stack to its desired parameters ({@link HeatTemplates#parameters}):
+   *
+   * <ul>
+   *   <li>no stack: create it;
+   *   <li>the stack has the desired parameters and its last action did not fail (COMPLETE, or IN
+   *       PROGRESS towards them, as after a retried apply): nothing;
+   *   <li>otherwise an "existing" update (PATCH) that sends only the parameters: a parameter that
+   *       differs (a scale, or its rollback), or a failed create or update, which Heat's
+   *       convergence engine retries on the same template (a FAILED stack with the desired
+   *       parameters is updated again: that is how a failed member is replaced). An update while
+   *       Heat works towards other parameters (a rollback racing the scale it undoes) is accepted
+   *       by Heat and supersedes the running one.
+   * </ul>
+   *
+   * The parameters are absolute numbers: a PATCH retried after a crash asks for the same size, and
+   * finds them in place, so it is not even sent again. A stack whose template predates the
+   * parameters (made by an older nfvflow) gets today's template in the same PATCH.
    *
    * @param timeout Heat's {@code timeout_mins}, rounded up to whole minutes
-   * @throws VimException REJECTED when a stack of that name belongs to someone else, or Heat
-   *     refuses the template (its message says why, for example an unknown flavor)
+   * @throws VimException REJECTED when a stack of that name belongs to someone else, is left in
+   *     DELETE_FAILED, or Heat refuses the request (its message says why, for example an unknown
+   *     flavor or a size out of range); TRANSIENT while it is being deleted
    * @throws io.nfvflow.tosca.ToscaException when the descriptor cannot become a template
    */
-  public void create(VimConnection vim, String vnfId, VnfDescriptor descriptor, Duration timeout) {
-    String name = HeatTemplates.stackName(vnfId);
-    Optional<Stack> existing = find(vim, name);
-    if (existing.isPresent()) {
-      requireOwned(existing.get(), vnfId);
-      return;
+  Applied apply(VnfOnVim vnf, Duration timeout) {
+    Map<String, Integer> wanted = HeatTemplates.parameters(vnf);
+    Optional<StackState> found = find(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()));
+    if (found.isEmpty()) {
+      create(vnf, wanted, timeout);
+      return Applied.CREATED;
     }
-    List<FlavorInfo> flavors = flavors(vim);
-    HeatStack stack = HeatTemplates.translate(vnfId, descriptor, flavors);
+    StackState stack = found.get();
+    requireOwned(stack, vnf.vnfId());
+    if (stack.deleting()) {
+      throw new VimException(
+          stack.inProgress() ? Kind.TRANSIENT : Kind.REJECTED,
+          "Heat stack %s is %s: it cannot be updated%s"
+              .formatted(
+                  stack.name(),
+                  stack.describe(),
+                  stack.inProgress() ? " (a retry once it is gone creates it afresh)" : ""));
+    }
+    List<String> differences = stack.differences(wanted);
+    if (differences.isEmpty() && !stack.failed()) {
+      return Applied.UNCHANGED;
+    }
+    patch(vnf, stack, wanted, timeout, differences);
+    return Applied.UPDATED;
+  }
+
+  private void create(VnfOnVim vnf, Map<String, Integer> parameters, Duration timeout) {
+    VimConnection vim = vnf.vim();
+    HeatStack stack = HeatTemplates.translate(vnf.vnfId(), vnf.descriptor(), flavors(vim));
     StackCreate request =
         new StackCreateRequest(
             stack.name(),
             stack.template(),
             stack.files(),
+            parameters,
             String.join(",", stack.tags()),
-            Math.max(1, (timeout.toSeconds() + 59) / 60),
+            minutes(timeout),
             // keep a failed stack as it is: its status reason is what the operator needs
             true);
-    clients.call(vim, "create Heat stack " + name, os -> os.heat().stacks().create(request));
+    clients.call(
+        vim, "create Heat stack " + stack.name(), os -> os.heat().stacks().create(request));
+    LOG.info("Heat stack {}: create requested with {}", stack.name(), parameters);
   }
 
-  /** Creates the stack with {@link #DEFAULT_TIMEOUT}. */
-  public void create(VimConnection vim, String vnfId, VnfDescriptor descriptor) {
-    create(vim, vnfId, descriptor, DEFAULT_TIMEOUT);
-  }
-
-  /** Where the stack's creation stands: COMPLETE, IN_PROGRESS, FAILED (with reason) or GONE. */
-  public StackStatus status(VimConnection vim, String vnfId) {
-    String name = HeatTemplates.stackName(vnfId);
-    return find(vim, name).map(s -> status(name, s)).orElseGet(() -> StackStatus.gone(name));
-  }
-
-  /**
-   * The management address of each VDU, from the stack's {@code mgmt_ip-<vdu>} outputs. A scaled
-   * VDU's output is a list: its value is then the list's JSON text ({@code ["10.0.0.5",
-   * "10.0.0.6"]}). Outputs Heat could not resolve (null) are left out.
-   *
-   * @throws VimException NOT_FOUND when there is no stack
-   */
-  public Map<String, String> outputs(VimConnection vim, String vnfId) {
-    String name = HeatTemplates.stackName(vnfId);
-    Stack stack =
-        find(vim, name)
-            .orElseThrow(
-                () -> new VimException(Kind.NOT_FOUND, "Heat stack " + name + " not found"));
-    Map<String, String> addresses = new TreeMap<>();
-    List<Map<String, Object>> outputs = stack.getOutputs() == null ? List.of() : stack.getOutputs();
-    for (Map<String, Object> output : outputs) {
-      Object key = output.get("output_key");
-      Object value = output.get("output_value");
-      if (key instanceof String k && k.startsWith(MGMT_PREFIX) && value != null) {
-        addresses.put(k.substring(MGMT_PREFIX.length()), address(value));
-      }
+  private void patch(
+      VnfOnVim vnf,
+      StackState stack,
+      Map<String, Integer> parameters,
+      Duration timeout,
+      List<String> differences) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("parameters", parameters);
+    body.put("timeout_mins", minutes(timeout));
+    if (!stack.declares(parameters)) {
+      // made before sizes were parameters: the stored template would drop them; a PATCH with a
+      // template still keeps the stack's tags, settings and other parameters
+      HeatStack current =
+          HeatTemplates.translate(vnf.vnfId(), vnf.descriptor(), flavors(vnf.vim()));
+      body.put("template", current.template());
+      body.put("files", current.files());
     }
-    return addresses;
+    String why =
+        differences.isEmpty() ? "retry after " + stack.status() : String.join(", ", differences);
+    String action = "update Heat stack %s (%s)".formatted(stack.name(), why);
+    clients.call(
+        vnf.vim(),
+        action,
+        os -> {
+          OpenStackErrors.check(
+              action, OpenStackCalls.patchStack(stack.name(), stack.id(), json(body)));
+          return null;
+        });
+    LOG.info("Heat stack {}: update requested ({})", stack.name(), why);
   }
 
   /**
    * Starts deleting the stack. No stack is fine; a stack being deleted is left alone; a stack in
    * DELETE_FAILED is deleted again (Heat retries what it could not remove).
+   *
+   * @throws VimException REJECTED when the stack of that name belongs to someone else
    */
   public void delete(VimConnection vim, String vnfId) {
-    String name = HeatTemplates.stackName(vnfId);
-    Optional<Stack> stack = find(vim, name);
-    if (stack.isEmpty() || "DELETE_IN_PROGRESS".equals(stack.get().getStatus())) {
+    Optional<StackState> stack = find(vim, HeatTemplates.stackName(vnfId));
+    if (stack.isEmpty() || "DELETE_IN_PROGRESS".equals(stack.get().status())) {
       return;
     }
     requireOwned(stack.get(), vnfId);
-    String id = stack.get().getId();
+    delete(vim, stack.get());
+  }
+
+  /** Deletes a stack that was just looked up; one that vanished meanwhile is fine. */
+  void delete(VimConnection vim, StackState stack) {
+    String action = "delete Heat stack " + stack.name();
     try {
       clients.call(
           vim,
-          "delete Heat stack " + name,
+          action,
           os -> {
-            OpenStackErrors.check("delete Heat stack " + name, os.heat().stacks().delete(name, id));
+            OpenStackErrors.check(action, os.heat().stacks().delete(stack.name(), stack.id()));
             return null;
           });
     } catch (VimException e) {
@@ -129,37 +183,24 @@ public class HeatStacks {
     }
   }
 
-  /** Where the stack's deletion stands: GONE, IN_PROGRESS, or FAILED with Heat's reason. */
-  public StackStatus deleteStatus(VimConnection vim, String vnfId) {
-    String name = HeatTemplates.stackName(vnfId);
-    // a stack of someone else's is not ours to wait for (DeleteStack refused to touch it)
-    Optional<Stack> stack = find(vim, name).filter(s -> owned(s, vnfId));
-    if (stack.isEmpty() || "DELETE_COMPLETE".equals(stack.get().getStatus())) {
-      return StackStatus.gone(name);
-    }
-    Stack s = stack.get();
-    Phase phase = "DELETE_FAILED".equals(s.getStatus()) ? Phase.FAILED : Phase.IN_PROGRESS;
-    return new StackStatus(name, phase, s.getStatus(), s.getStackStatusReason());
-  }
-
-  /** How deep resource listings follow nested stacks (see {@link #resources}). */
-  static final int NESTED_DEPTH = 2;
-
   /**
    * The stack's resources (name, type, physical id), including those of nested stacks: a scaling
    * group's servers and ports live two levels down (group, then one member stack per instance).
-   * Empty when there is no stack.
+   * Empty when there is no stack of the VNF.
    */
   public List<VimResource> resources(VimConnection vim, String vnfId) {
-    String name = HeatTemplates.stackName(vnfId);
-    Optional<Stack> stack = find(vim, name).filter(s -> owned(s, vnfId));
-    if (stack.isEmpty()) {
-      return List.of();
-    }
-    String nameAndId = name + "/" + stack.get().getId();
+    return find(vim, HeatTemplates.stackName(vnfId))
+        .filter(s -> s.ownedBy(vnfId))
+        .map(s -> resources(vim, s))
+        .orElse(List.of());
+  }
+
+  /** The resources of a stack that was just looked up, nested stacks included. */
+  List<VimResource> resources(VimConnection vim, StackState stack) {
+    String nameAndId = stack.name() + "/" + stack.id();
     return clients.call(
         vim,
-        "list resources of Heat stack " + name,
+        "list resources of Heat stack " + stack.name(),
         os ->
             os.heat().resources().list(nameAndId, NESTED_DEPTH).stream()
                 .map(
@@ -180,14 +221,19 @@ public class HeatStacks {
                 .toList());
   }
 
-  /** The stack of that name; a 404 means there is none. */
-  private Optional<Stack> find(VimConnection vim, String name) {
+  /**
+   * The stack of that name, whoever owns it (callers decide what a stack of someone else's means);
+   * a 404 (or a DELETE_COMPLETE stack) means there is none.
+   */
+  Optional<StackState> find(VimConnection vim, String name) {
     try {
       return Optional.ofNullable(
-          clients.call(
-              vim,
-              "look up Heat stack " + name,
-              os -> (Stack) os.heat().stacks().getStackByName(name)));
+              clients.call(
+                  vim,
+                  "look up Heat stack " + name,
+                  os -> (Stack) os.heat().stacks().getStackByName(name)))
+          .map(StackState::of)
+          .filter(s -> !s.gone());
     } catch (VimException e) {
       if (e.kind() == Kind.NOT_FOUND) {
         return Optional.empty();
@@ -196,33 +242,13 @@ public class HeatStacks {
     }
   }
 
-  private static StackStatus status(String name, Stack stack) {
-    String status = stack.getStatus() == null ? "" : stack.getStatus();
-    Phase phase;
-    if (status.endsWith("_FAILED")) {
-      phase = Phase.FAILED;
-    } else if (status.endsWith("_IN_PROGRESS")) {
-      phase = Phase.IN_PROGRESS;
-    } else if (status.equals("DELETE_COMPLETE")) {
-      phase = Phase.GONE;
-    } else {
-      phase = Phase.COMPLETE;
-    }
-    return new StackStatus(name, phase, stack.getStatus(), stack.getStackStatusReason());
-  }
-
-  private static void requireOwned(Stack stack, String vnfId) {
-    if (!owned(stack, vnfId)) {
+  private static void requireOwned(StackState stack, String vnfId) {
+    if (!stack.ownedBy(vnfId)) {
       throw new VimException(
           Kind.REJECTED,
           "Heat stack %s already exists and is not owned by VNF %s (no tag %s)"
-              .formatted(stack.getName(), vnfId, ownerTag(vnfId)));
+              .formatted(stack.name(), vnfId, ownerTag(vnfId)));
     }
-  }
-
-  private static boolean owned(Stack stack, String vnfId) {
-    Collection<String> tags = stack.getTags() == null ? List.of() : stack.getTags();
-    return tags.contains(ownerTag(vnfId));
   }
 
   /** The tag that says a stack belongs to the VNF (one of {@link HeatTemplates#tags}). */
@@ -230,14 +256,15 @@ public class HeatStacks {
     return "nfvflow-vnf-" + vnfId;
   }
 
-  private static String address(Object value) {
-    if (value instanceof String s) {
-      return s;
-    }
+  private static long minutes(Duration timeout) {
+    return Math.max(1, (timeout.toSeconds() + 59) / 60);
+  }
+
+  private static String json(Map<String, Object> body) {
     try {
-      return JSON.writeValueAsString(value);
+      return JSON.writeValueAsString(body);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render Heat output " + value, e);
+      throw new IllegalStateException("a map of numbers and strings did not serialise", e);
     }
   }
 }

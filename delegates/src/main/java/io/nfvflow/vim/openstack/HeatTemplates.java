@@ -1,22 +1,26 @@
 package io.nfvflow.vim.openstack;
 
-import io.nfvflow.tosca.ConnectionPoint;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
  * Translates the VM VDUs of a TOSCA descriptor into a Heat (HOT) stack. Pure: no cloud calls; the
  * cloud's flavors come in as an argument.
  *
+ * <p>The templates have no outputs: the driver reads servers, addresses and ports from Heat's
+ * resource list, Nova and Neutron. An output over a scaling group ({@code outputs_list}) would make
+ * Heat load every member stack on each look at the stack, and the wait looks often.
+ *
  * <p>Resource names are the TOSCA node names (VDU → server, CP → port, VL with a cidr → net), plus
- * {@code <VL>_subnet}, {@code <VDU>_image}, {@code <SP>_group}, {@code <SP>_scale_out} and {@code
- * <SP>_scale_in}. The same descriptor always gives the same text.
+ * {@code <VL>_subnet}, {@code <VDU>_image} and {@code <SP>_group}; a scaling group's size is the
+ * stack parameter {@code <SP>_desired_capacity} ({@link #parameters}). The same descriptor always
+ * gives the same text.
  */
 public final class HeatTemplates {
 
@@ -32,24 +36,26 @@ public final class HeatTemplates {
     return List.of("nfvflow", "nfvflow-vnf-" + vnfId);
   }
 
-  /** Output key holding a VDU's management IP(s): {@code "mgmt_ip-" + vdu}. */
-  public static String mgmtOutput(String vdu) {
-    return "mgmt_ip-" + vdu;
-  }
-
   /** The {@code OS::Heat::AutoScalingGroup} of a scaling policy: {@code <policy>_group}. */
   public static String scalingGroup(String policy) {
     return policy + "_group";
   }
 
-  /** The {@code OS::Heat::ScalingPolicy} to signal to scale out: {@code <policy>_scale_out}. */
-  public static String scaleOutPolicy(String policy) {
-    return policy + "_scale_out";
+  /** The stack parameter holding a scaling group's size: {@code <policy>_desired_capacity}. */
+  public static String capacityParameter(String policy) {
+    return policy + "_desired_capacity";
   }
 
-  /** The {@code OS::Heat::ScalingPolicy} to signal to scale in: {@code <policy>_scale_in}. */
-  public static String scaleInPolicy(String policy) {
-    return policy + "_scale_in";
+  /**
+   * The stack parameters for a VNF's desired state: each scaling policy's desired capacity (an
+   * absolute number, so that sending them twice scales once).
+   */
+  public static Map<String, Integer> parameters(VnfOnVim vnf) {
+    Map<String, Integer> parameters = new TreeMap<>();
+    for (ScalingPolicy policy : vnf.descriptor().scalingPolicies()) {
+      parameters.put(capacityParameter(policy.name()), vnf.instances(policy));
+    }
+    return parameters;
   }
 
   /**
@@ -81,22 +87,7 @@ public final class HeatTemplates {
       Map.Entry<String, String> nested = HotScaling.add(top, vnf, policy);
       files.put(nested.getKey(), nested.getValue());
     }
-    addScaledOutputs(top, vnf);
     String template = HotYaml.write(top.toMap(descriptor.description()));
     return new HeatStack(stackName(vnfId), template, files, tags(vnfId));
-  }
-
-  /** Unscaled VDUs got their output with their server; a scaled one reads its group's list. */
-  private static void addScaledOutputs(HotTemplate top, HotVnf vnf) {
-    for (VmVdu vdu : vnf.vdus()) {
-      Optional<ScalingPolicy> policy = vnf.descriptor().scalingPolicyFor(vdu.name());
-      Optional<ConnectionPoint> mgmt = vnf.managementPort(vdu);
-      if (policy.isPresent() && mgmt.isPresent()) {
-        top.output(
-            mgmtOutput(vdu.name()),
-            "Management IP addresses of every " + vdu.name() + " in " + policy.get().name(),
-            HotScaling.mgmtOutputValue(policy.get(), vdu.name()));
-      }
-    }
   }
 }

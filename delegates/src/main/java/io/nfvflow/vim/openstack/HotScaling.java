@@ -1,6 +1,6 @@
 package io.nfvflow.vim.openstack;
 
-import static io.nfvflow.vim.openstack.HotTemplate.getAttr;
+import static io.nfvflow.vim.openstack.HotTemplate.getParam;
 import static io.nfvflow.vim.openstack.HotTemplate.getResource;
 import static io.nfvflow.vim.openstack.HotTemplate.ordered;
 
@@ -13,14 +13,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A {@code tosca.policies.tacker.Scaling} policy as Heat, the way Tacker did it: the targeted VDUs
- * (with their ports) form one nested template, an {@code OS::Heat::AutoScalingGroup} runs copies of
- * it, and two {@code OS::Heat::ScalingPolicy} resources step the group out and in when signalled.
+ * A {@code tosca.policies.tacker.Scaling} policy as Heat: the targeted VDUs (with their ports) form
+ * one nested template, and an {@code OS::Heat::AutoScalingGroup} runs as many copies of it as the
+ * stack parameter {@code <policy>_desired_capacity} says.
+ *
+ * <p>Unlike Tacker there are no {@code OS::Heat::ScalingPolicy} resources: a signal is relative
+ * ("one more"), so a signal retried after a crash scales twice. nfvflow scales by a stack update
+ * that sets the parameter to the absolute target instead; a retried update asks for the same
+ * number. The parameter has no default, so an update that forgets it fails instead of silently
+ * resetting the VNF to its initial size.
  */
 final class HotScaling {
 
   private static final String GROUP = "OS::Heat::AutoScalingGroup";
-  private static final String POLICY = "OS::Heat::ScalingPolicy";
 
   private HotScaling() {}
 
@@ -30,7 +35,8 @@ final class HotScaling {
   }
 
   /**
-   * Adds the group and its policies to the top-level template and returns the nested template.
+   * Adds the group and its capacity parameter to the top-level template and returns the nested
+   * template.
    *
    * @return the nested template's file name and YAML
    */
@@ -57,12 +63,13 @@ final class HotScaling {
             + policy.name()
             + ": "
             + String.join(", ", targets.stream().map(VmVdu::name).toList());
+    top.numberParameter(
+        HeatTemplates.capacityParameter(policy.name()),
+        "How many instances of " + policy.name() + " run (set by nfvflow on create and scale)",
+        policy.minInstances(),
+        policy.maxInstances());
     top.resource(
         policy.name(), HeatTemplates.scalingGroup(policy.name()), GROUP, group(policy, refs));
-    top.resource(
-        policy.name(), HeatTemplates.scaleOutPolicy(policy.name()), POLICY, step(policy, 1));
-    top.resource(
-        policy.name(), HeatTemplates.scaleInPolicy(policy.name()), POLICY, step(policy, -1));
     return Map.entry(nestedFile(policy), HotYaml.write(nested.toMap(description)));
   }
 
@@ -74,12 +81,6 @@ final class HotScaling {
     return vnf.vdus().stream().filter(vdu -> policy.targets().contains(vdu.name())).toList();
   }
 
-  /** Top-level output for a scaled VDU: the management IP of every member, as a list. */
-  static Object mgmtOutputValue(ScalingPolicy policy, String vdu) {
-    return getAttr(
-        HeatTemplates.scalingGroup(policy.name()), "outputs_list", HeatTemplates.mgmtOutput(vdu));
-  }
-
   private static Map<String, Object> group(ScalingPolicy policy, HotRefs refs) {
     Map<String, Object> properties = new LinkedHashMap<>();
     for (String name : refs.passedIn()) {
@@ -88,25 +89,13 @@ final class HotScaling {
     return ordered(
         "min_size", policy.minInstances(),
         "max_size", policy.maxInstances(),
-        "desired_capacity", policy.defaultInstances(),
+        "desired_capacity", getParam(HeatTemplates.capacityParameter(policy.name())),
         "resource",
             ordered(
                 "type",
                 nestedFile(policy),
                 "properties",
                 properties.isEmpty() ? null : properties));
-  }
-
-  private static Map<String, Object> step(ScalingPolicy policy, int sign) {
-    return ordered(
-        "auto_scaling_group_id",
-        getResource(HeatTemplates.scalingGroup(policy.name())),
-        "adjustment_type",
-        "change_in_capacity",
-        "scaling_adjustment",
-        sign * policy.increment(),
-        "cooldown",
-        policy.cooldown());
   }
 
   /** Every member of the group would ask for the same MAC or IP: only the first would get it. */

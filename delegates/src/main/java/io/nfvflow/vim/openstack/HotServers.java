@@ -1,6 +1,5 @@
 package io.nfvflow.vim.openstack;
 
-import static io.nfvflow.vim.openstack.HotTemplate.getAttr;
 import static io.nfvflow.vim.openstack.HotTemplate.getResource;
 import static io.nfvflow.vim.openstack.HotTemplate.ordered;
 
@@ -66,20 +65,13 @@ final class HotServers {
     return DISK_FORMATS.contains(extension) ? extension : "qcow2";
   }
 
-  /** Adds the VDU's ports, then the server; a VDU with a management port gets its output too. */
+  /** Adds the VDU's ports, then the server. */
   static void add(HotTemplate template, HotRefs refs, HotVnf vnf, VmVdu vdu) {
     List<ConnectionPoint> ports = vnf.ports(vdu);
     for (ConnectionPoint cp : ports) {
       template.resource(cp.name(), cp.name(), "OS::Neutron::Port", port(cp, refs, vnf));
     }
     template.resource(vdu.name(), vdu.name(), "OS::Nova::Server", server(vdu, ports, refs, vnf));
-    vnf.managementPort(vdu)
-        .ifPresent(
-            cp ->
-                template.output(
-                    HeatTemplates.mgmtOutput(vdu.name()),
-                    "Management IP address of " + vdu.name(),
-                    getAttr(cp.name(), "fixed_ips", 0, "ip_address")));
   }
 
   private static Map<String, Object> server(

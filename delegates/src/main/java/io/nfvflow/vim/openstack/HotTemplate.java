@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HOT template under construction: parameters, resources and outputs in insertion order, so the
- * YAML is the same for the same descriptor (golden files compare text).
+ * One HOT template under construction: parameters and resources in insertion order, so the YAML is
+ * the same for the same descriptor (golden files compare text).
  */
 final class HotTemplate {
 
@@ -16,7 +16,6 @@ final class HotTemplate {
 
   private final Map<String, Object> parameters = new LinkedHashMap<>();
   private final Map<String, Object> resources = new LinkedHashMap<>();
-  private final Map<String, Object> outputs = new LinkedHashMap<>();
 
   /**
    * Adds a resource. Node names are unique in TOSCA, but the names nfvflow derives ({@code
@@ -42,8 +41,20 @@ final class HotTemplate {
     parameters.put(name, ordered("type", "string", "description", description));
   }
 
-  void output(String name, String description, Object value) {
-    outputs.put(name, ordered("description", description, "value", value));
+  /**
+   * A number parameter without a default, constrained to {@code [min, max]}: Heat refuses a create
+   * or update that does not give it, or gives a value out of range.
+   */
+  void numberParameter(String name, String description, int min, int max) {
+    parameters.put(
+        name,
+        ordered(
+            "type",
+            "number",
+            "description",
+            description,
+            "constraints",
+            List.of(ordered("range", ordered("min", min, "max", max)))));
   }
 
   Map<String, Object> toMap(String description) {
@@ -56,7 +67,6 @@ final class HotTemplate {
       template.put("parameters", parameters);
     }
     template.put("resources", resources);
-    template.put("outputs", outputs);
     return template;
   }
 
@@ -66,10 +76,6 @@ final class HotTemplate {
 
   static Map<String, Object> getParam(String name) {
     return Map.of("get_param", name);
-  }
-
-  static Map<String, Object> getAttr(Object... path) {
-    return Map.of("get_attr", List.of(path));
   }
 
   /** A map that keeps the order of its key/value pairs; null values are left out. */

@@ -60,15 +60,25 @@ record HotVnf(String id, VnfDescriptor descriptor, Map<String, String> flavors) 
 
   /** The connection points of a VDU, in NIC order. */
   List<ConnectionPoint> ports(VmVdu vdu) {
+    return ports(descriptor, vdu.name());
+  }
+
+  /** The first management port of a VDU in NIC order: its address is the VDU's management IP. */
+  Optional<ConnectionPoint> managementPort(VmVdu vdu) {
+    return managementPort(descriptor, vdu.name());
+  }
+
+  /** The connection points of a VDU, in the order the VM sees its NICs. */
+  static List<ConnectionPoint> ports(VnfDescriptor descriptor, String vdu) {
     return descriptor.connectionPoints().stream()
-        .filter(cp -> cp.vdu().equals(vdu.name()))
+        .filter(cp -> cp.vdu().equals(vdu))
         .sorted(NIC_ORDER)
         .toList();
   }
 
   /** The first management port of a VDU in NIC order: its address is the VDU's management IP. */
-  Optional<ConnectionPoint> managementPort(VmVdu vdu) {
-    return ports(vdu).stream().filter(ConnectionPoint::management).findFirst();
+  static Optional<ConnectionPoint> managementPort(VnfDescriptor descriptor, String vdu) {
+    return ports(descriptor, vdu).stream().filter(ConnectionPoint::management).findFirst();
   }
 
   VirtualLink link(String name) {

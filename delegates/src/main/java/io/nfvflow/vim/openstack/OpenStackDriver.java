@@ -4,11 +4,17 @@ import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Observation;
+import io.nfvflow.vim.PollCadence;
+import io.nfvflow.vim.Progress;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimProbe;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfOnVim;
+import io.nfvflow.vim.WaitGoal;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import org.openstack4j.api.exceptions.OS4JException;
@@ -20,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code openstack} VIM type: VM VDUs as one Heat stack per VNF (named {@code nfvflow-<vnf
  * id>}, tagged {@code nfvflow} and {@code nfvflow-vnf-<vnf id>}), authenticated by Keystone v3
- * password. The lifecycle steps themselves are the delegates of this package.
+ * password. A scaling group's size is a stack parameter, so a scale is a stack update to an
+ * absolute number. The lifecycle steps themselves are the delegates of this package.
  */
 @Component
 public class OpenStackDriver implements VimDriver {
@@ -30,10 +37,14 @@ public class OpenStackDriver implements VimDriver {
 
   private final OpenStackClients clients;
   private final HeatStacks stacks;
+  private final StackServers servers;
+  private final StackProgress progress;
 
   public OpenStackDriver(OpenStackClients clients, HeatStacks stacks) {
     this.clients = clients;
     this.stacks = stacks;
+    this.servers = new StackServers(clients);
+    this.progress = new StackProgress(stacks, servers);
   }
 
   @Override
@@ -110,37 +121,71 @@ public class OpenStackDriver implements VimDriver {
     return stacks.resources(vim, vnfId);
   }
 
-  // --- converging SPI: filled in by the driver work of the scale issue (#6) ---
-
+  /** Five tries 15 s apart: Heat and Nova answer 5xx for a while when they restart. */
   @Override
   public String retryCycle() {
     return "R5/PT15S";
   }
 
+  /** Heat takes seconds to minutes: poll after 2 s, then double up to 30 s. */
   @Override
-  public io.nfvflow.vim.PollCadence cadence() {
-    return new io.nfvflow.vim.PollCadence(
-        java.time.Duration.ofSeconds(2), 2, java.time.Duration.ofSeconds(30));
+  public PollCadence cadence() {
+    return new PollCadence(Duration.ofSeconds(2), 2, Duration.ofSeconds(30));
   }
 
+  /** Converges the stack with Heat's time-out {@link HeatStacks#DEFAULT_TIMEOUT}. */
   @Override
-  public void apply(io.nfvflow.vim.VnfOnVim vnf) {
-    throw new UnsupportedOperationException("not yet");
+  public void apply(VnfOnVim vnf) {
+    apply(vnf, HeatStacks.DEFAULT_TIMEOUT);
   }
 
-  @Override
-  public void remove(io.nfvflow.vim.VnfOnVim vnf) {
-    throw new UnsupportedOperationException("not yet");
+  /**
+   * Converges the VNF's stack (see {@link HeatStacks#apply}).
+   *
+   * @param timeout Heat's own time-out for the create or update: the workflow's wait, so that a
+   *     stuck stack ends FAILED with Heat's reason
+   */
+  public void apply(VnfOnVim vnf, Duration timeout) {
+    stacks.apply(vnf, timeout);
   }
 
+  /** Starts deleting the stack; needs no descriptor. */
   @Override
-  public io.nfvflow.vim.Progress progress(
-      io.nfvflow.vim.VnfOnVim vnf, io.nfvflow.vim.WaitGoal goal) {
-    throw new UnsupportedOperationException("not yet");
+  public void remove(VnfOnVim vnf) {
+    stacks.delete(vnf.vim(), vnf.vnfId());
   }
 
+  /** READY needs the descriptor (the desired parameters); GONE does not. */
   @Override
-  public io.nfvflow.vim.Observation observe(io.nfvflow.vim.VnfOnVim vnf) {
-    throw new UnsupportedOperationException("not yet");
+  public Progress progress(VnfOnVim vnf, WaitGoal goal) {
+    return switch (goal) {
+      case READY -> progress.ready(vnf);
+      case GONE -> progress.gone(vnf);
+    };
+  }
+
+  /**
+   * Every server of the stack (the members of scaling groups included) with its addresses and the
+   * Neutron port of each connection point, and each VDU's management address.
+   *
+   * @throws VimException NOT_FOUND when the VNF has no stack
+   */
+  @Override
+  public Observation observe(VnfOnVim vnf) {
+    VimConnection vim = vnf.vim();
+    String name = HeatTemplates.stackName(vnf.vnfId());
+    StackState stack =
+        stacks
+            .find(vim, name)
+            .filter(s -> s.ownedBy(vnf.vnfId()))
+            .orElseThrow(
+                () ->
+                    new VimException(
+                        VimException.Kind.NOT_FOUND, "Heat stack " + name + " not found"));
+    List<VimResource> resources = stacks.resources(vim, stack);
+    return StackObservation.of(
+        vnf.descriptor(),
+        servers.servers(vim, name, resources),
+        servers.ports(vim, name, resources));
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
+import java.util.TreeMap;
 import org.openstack4j.model.heat.StackCreate;
 import org.openstack4j.model.heat.builder.StackCreateBuilder;
 
@@ -31,6 +32,9 @@ final class StackCreateRequest implements StackCreate {
   @JsonProperty("files")
   private final Map<String, String> files;
 
+  @JsonProperty("parameters")
+  private final Map<String, Integer> parameters;
+
   @JsonProperty("tags")
   private final String tags;
 
@@ -44,12 +48,14 @@ final class StackCreateRequest implements StackCreate {
       String name,
       String template,
       Map<String, String> files,
+      Map<String, Integer> parameters,
       String tags,
       long timeoutMins,
       boolean disableRollback) {
     this.name = name;
     this.template = template;
     this.files = Map.copyOf(files);
+    this.parameters = new TreeMap<>(parameters);
     this.tags = tags;
     this.timeoutMins = timeoutMins;
     this.disableRollback = disableRollback;
@@ -67,7 +73,9 @@ final class StackCreateRequest implements StackCreate {
 
   @Override
   public Map<String, String> getParameters() {
-    return Map.of();
+    Map<String, String> text = new TreeMap<>();
+    parameters.forEach((name, value) -> text.put(name, value.toString()));
+    return text;
   }
 
   @Override

@@ -11,20 +11,23 @@ import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A tiny stateful Heat behind WireMock: remembers the stacks created through it and answers with
  * the recorded JSON of {@code src/test/resources/openstack/}. A stack is CREATE_COMPLETE as soon as
- * it is created and gone as soon as it is deleted; tests put stacks in any other state with {@link
- * #put}.
+ * it is created, takes a PATCH's parameters at once (then shows {@link #afterPatch}), and is gone
+ * as soon as it is deleted; tests put stacks in any other state with {@link #put}.
  */
 final class FakeHeat implements ResponseDefinitionTransformerV2 {
 
@@ -38,18 +41,52 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
 
   private final Map<String, Stack> stacks = new ConcurrentHashMap<>();
   private volatile String base = "";
+  private volatile String afterPatch = "UPDATE_COMPLETE";
 
-  /** One stack as Heat would show it. */
+  /**
+   * One stack as Heat would show it.
+   *
+   * @param parameters its parameter values as Heat shows them (text), {@code OS::*} left out
+   * @param resources its resources, nested stacks' included, or {@code null} for the server and
+   *     port of a one-VDU VNF
+   */
   record Stack(
       String name,
       String id,
       String status,
       String reason,
       List<String> tags,
-      List<Map<String, Object>> outputs) {}
+      Map<String, String> parameters,
+      List<Resource> resources) {
+
+    Stack withStatus(String status, String reason) {
+      return new Stack(name, id, status, reason, tags, parameters, resources);
+    }
+
+    Stack withParameters(Map<String, String> parameters) {
+      return new Stack(name, id, status, reason, tags, parameters, resources);
+    }
+
+    Stack withResources(List<Resource> resources) {
+      return new Stack(name, id, status, reason, tags, parameters, resources);
+    }
+  }
+
+  /**
+   * One resource in a stack's listing.
+   *
+   * @param stack the {@code <name>/<id>} of the (nested) stack it is in
+   * @param parent the member resource of a nested stack, or {@code null} at the top level
+   */
+  record Resource(String name, String type, String physicalId, String stack, String parent) {}
 
   void base(String base) {
     this.base = base;
+  }
+
+  /** The status a PATCH leaves the stack in (UPDATE_COMPLETE unless set). */
+  void afterPatch(String status) {
+    this.afterPatch = status;
   }
 
   /** Puts a stack in a given state. */
@@ -75,9 +112,10 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent event) {
     String method = event.getRequest().getMethod().getName();
     String path = event.getRequest().getUrl().replaceFirst("\\?.*", "");
+    String body = event.getRequest().getBodyAsString();
     Matcher m;
     if (method.equals("POST") && STACKS.matcher(path).matches()) {
-      return create(event.getRequest().getBodyAsString());
+      return create(read(body));
     }
     if (method.equals("GET") && (m = RESOURCES.matcher(path)).matches()) {
       return withStack(m.group(1), m.group(2), s -> answer(200, resources(s)));
@@ -85,6 +123,9 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
     if (method.equals("GET") && (m = STACK.matcher(path)).matches()) {
       Stack stack = stacks.get(m.group(1));
       return stack == null ? notFound(m.group(1)) : answer(200, show(stack));
+    }
+    if (method.equals("PATCH") && (m = BY_ID.matcher(path)).matches()) {
+      return withStack(m.group(1), m.group(2), s -> patch(s, read(body)));
     }
     if (method.equals("DELETE") && (m = BY_ID.matcher(path)).matches()) {
       return withStack(
@@ -98,43 +139,62 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
     return answer(404, OpenStackFixtures.heatError(404, "Not Found", "NotFound", "no " + path));
   }
 
-  private ResponseDefinition create(String body) {
-    try {
-      JsonNode request = JSON.readTree(body);
-      String name = request.path("stack_name").asText();
-      if (stacks.containsKey(name)) {
-        return answer(
-            409,
-            OpenStackFixtures.heatError(
-                409, "Conflict", "StackExists", "The Stack (" + name + ") already exists."));
-      }
-      String tags = request.path("tags").asText("");
-      Stack stack =
-          new Stack(
-              name,
-              UUID.randomUUID().toString(),
-              "CREATE_COMPLETE",
-              "Stack CREATE completed successfully",
-              tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
-              List.of());
-      stacks.put(name, stack);
+  private ResponseDefinition create(JsonNode request) {
+    String name = request.path("stack_name").asText();
+    if (stacks.containsKey(name)) {
       return answer(
-          201,
-          recorded(
-              "heat-stack-created.json", Map.of("base", base, "name", name, "id", stack.id())));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+          409,
+          OpenStackFixtures.heatError(
+              409, "Conflict", "StackExists", "The Stack (" + name + ") already exists."));
     }
+    String tags = request.path("tags").asText("");
+    Stack stack =
+        new Stack(
+            name,
+            UUID.randomUUID().toString(),
+            "CREATE_COMPLETE",
+            "Stack CREATE completed successfully",
+            tags.isEmpty() ? List.of() : Arrays.asList(tags.split(",")),
+            texts(request.path("parameters")),
+            null);
+    stacks.put(name, stack);
+    return answer(
+        201,
+        recorded("heat-stack-created.json", Map.of("base", base, "name", name, "id", stack.id())));
+  }
+
+  /** Heat's "existing" update: the sent parameters replace those of the same name. */
+  private ResponseDefinition patch(Stack stack, JsonNode request) {
+    Map<String, String> parameters = new TreeMap<>(stack.parameters());
+    parameters.putAll(texts(request.path("parameters")));
+    stacks.put(
+        stack.name(),
+        stack
+            .withParameters(parameters)
+            .withStatus(
+                afterPatch,
+                afterPatch.endsWith("_IN_PROGRESS")
+                    ? "Stack UPDATE started"
+                    : "Stack UPDATE completed successfully"));
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(202)
+        .withHeader("Content-Type", "text/html; charset=UTF-8")
+        .withBody(OpenStackFixtures.resource("/openstack/heat-accepted.html"))
+        .build();
   }
 
   private ResponseDefinition withStack(
-      String name, String id, java.util.function.Function<Stack, ResponseDefinition> then) {
+      String name, String id, Function<Stack, ResponseDefinition> then) {
     Stack stack = stacks.get(name);
     return stack == null || !stack.id().equals(id) ? notFound(name) : then.apply(stack);
   }
 
   private String show(Stack s) {
-    List<Map<String, Object>> outputs = new ArrayList<>(s.outputs());
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("OS::stack_id", s.id());
+    parameters.put("OS::project_id", OpenStackFixtures.PROJECT_ID);
+    parameters.put("OS::stack_name", s.name());
+    parameters.putAll(s.parameters());
     return recorded(
         "heat-stack.json",
         Map.of(
@@ -144,19 +204,55 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
             "status", s.status(),
             "reason", json(s.reason()),
             "tags", s.tags().isEmpty() ? "null" : json(s.tags()),
-            "outputs", json(outputs)));
+            "parameters", json(parameters)));
   }
 
   private String resources(Stack s) {
+    List<Resource> resources = s.resources() != null ? s.resources() : oneServer(s);
+    return "{\"resources\": ["
+        + resources.stream().map(this::resource).collect(Collectors.joining(",\n"))
+        + "]}";
+  }
+
+  private String resource(Resource r) {
     return recorded(
-        "heat-resources.json",
+        "heat-resource.json",
         Map.of(
             "base", base,
-            "name", s.name(),
-            "id", s.id(),
-            // physical ids derive from the stack id: the same stack always lists the same ids
-            "server", UUID.nameUUIDFromBytes(("server" + s.id()).getBytes()).toString(),
-            "port", UUID.nameUUIDFromBytes(("port" + s.id()).getBytes()).toString()));
+            "name", r.name(),
+            "type", r.type(),
+            "physical", r.physicalId(),
+            "status", "CREATE_COMPLETE",
+            "stack", r.stack(),
+            "parent", json(r.parent())));
+  }
+
+  /**
+   * A created stack's server and port; physical ids derive from the stack id, so they are stable.
+   */
+  private static List<Resource> oneServer(Stack s) {
+    String at = s.name() + "/" + s.id();
+    return List.of(
+        new Resource("VDU1", "OS::Nova::Server", derived("server", s), at, null),
+        new Resource("CP1", "OS::Neutron::Port", derived("port", s), at, null));
+  }
+
+  private static String derived(String what, Stack s) {
+    return UUID.nameUUIDFromBytes((what + s.id()).getBytes()).toString();
+  }
+
+  private static Map<String, String> texts(JsonNode parameters) {
+    Map<String, String> texts = new TreeMap<>();
+    parameters.fields().forEachRemaining(e -> texts.put(e.getKey(), e.getValue().asText()));
+    return texts;
+  }
+
+  private static JsonNode read(String body) {
+    try {
+      return JSON.readTree(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static ResponseDefinition notFound(String name) {

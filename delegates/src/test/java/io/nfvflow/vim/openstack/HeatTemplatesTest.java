@@ -8,6 +8,7 @@ import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.VnfOnVim;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -160,19 +161,14 @@ class HeatTemplatesTest {
   }
 
   @Test
-  void managementOutputOnlyForVdusWithAManagementPort() {
-    Map<String, Object> tree =
-        translate(
-            vdu("VDU1", "")
-                + vdu("VDU2", "")
-                + cp("CP1", "VDU1", "VL1", "order: 1")
-                + cp("CP0", "VDU1", "VL1", "management: true, order: 0")
-                + cp("CP2", "VDU2", "VL1", "order: 0")
-                + VL1);
-    Map<String, Object> outputs = map(tree.get("outputs"));
-    assertThat(outputs).containsOnlyKeys(HeatTemplates.mgmtOutput("VDU1"));
-    assertThat(map(outputs.get("mgmt_ip-VDU1")).get("value"))
-        .isEqualTo(Map.of("get_attr", List.of("CP0", "fixed_ips", 0, "ip_address")));
+  void templatesHaveNoOutputs() {
+    // the driver reads servers and ports itself; outputs over a group would make every look at
+    // the stack load each member stack
+    HeatStack stack = HotSamples.translate(HotSamples.sample("scale"));
+    assertThat(HotSamples.tree(stack.template())).doesNotContainKey("outputs");
+    assertThat(HotSamples.tree(stack.files().get("SP1_res.yaml"))).doesNotContainKey("outputs");
+    assertThat(HotSamples.tree(HotSamples.translate(HotSamples.sample("multi-vdu")).template()))
+        .doesNotContainKey("outputs");
   }
 
   @Test
@@ -196,29 +192,39 @@ class HeatTemplatesTest {
   }
 
   @Test
-  void scaledVdusMoveIntoANestedTemplateRunByAnAutoScalingGroup() {
+  void scaledVdusMoveIntoANestedTemplateRunByAnAutoScalingGroupSizedByAParameter() {
     HeatStack stack = HotSamples.translate(HotSamples.sample("scale"));
     Map<String, Object> top = HotSamples.tree(stack.template());
-    assertThat(map(top.get("resources")))
-        .containsOnlyKeys("SP1_group", "SP1_scale_out", "SP1_scale_in");
+    // no OS::Heat::ScalingPolicy: a retried signal would scale twice; a scale is a stack update
+    assertThat(map(top.get("resources"))).containsOnlyKeys("SP1_group");
     assertThat(type(top, "SP1_group")).isEqualTo("OS::Heat::AutoScalingGroup");
     assertThat(props(top, "SP1_group"))
         .containsEntry("min_size", 1)
         .containsEntry("max_size", 3)
-        .containsEntry("desired_capacity", 2)
+        .containsEntry("desired_capacity", Map.of("get_param", "SP1_desired_capacity"))
         .containsEntry("resource", Map.of("type", "SP1_res.yaml"));
-    assertThat(props(top, "SP1_scale_out"))
-        .containsEntry("auto_scaling_group_id", Map.of("get_resource", "SP1_group"))
-        .containsEntry("adjustment_type", "change_in_capacity")
-        .containsEntry("scaling_adjustment", 1)
-        .containsEntry("cooldown", 120);
-    assertThat(props(top, "SP1_scale_in")).containsEntry("scaling_adjustment", -1);
-    assertThat(map(map(top.get("outputs")).get("mgmt_ip-VDU2")).get("value"))
-        .isEqualTo(Map.of("get_attr", List.of("SP1_group", "outputs_list", "mgmt_ip-VDU2")));
-
+    assertThat(map(map(top.get("parameters")).get("SP1_desired_capacity")))
+        .containsEntry("type", "number")
+        .containsEntry("constraints", List.of(Map.of("range", Map.of("min", 1, "max", 3))))
+        // without a default, an update that forgets the parameter fails instead of resetting it
+        .doesNotContainKey("default");
     Map<String, Object> nested = HotSamples.tree(stack.files().get("SP1_res.yaml"));
     assertThat(map(nested.get("resources"))).containsOnlyKeys("CP1", "VDU1", "CP2", "VDU2");
-    assertThat(map(nested.get("outputs"))).containsOnlyKeys("mgmt_ip-VDU1", "mgmt_ip-VDU2");
+  }
+
+  @Test
+  void parametersGiveEachPolicyItsDesiredCapacityClampedToItsBounds() {
+    VnfDescriptor descriptor = HotSamples.sample("scale"); // SP1: min 1, max 3, default 2
+    VnfOnVim initial = new VnfOnVim(null, VNF_ID, descriptor);
+    assertThat(HeatTemplates.parameters(initial))
+        .containsExactly(Map.entry("SP1_desired_capacity", 2));
+    assertThat(HeatTemplates.parameters(new VnfOnVim(null, VNF_ID, descriptor, Map.of("SP1", 3))))
+        .containsExactly(Map.entry("SP1_desired_capacity", 3));
+    assertThat(HeatTemplates.parameters(new VnfOnVim(null, VNF_ID, descriptor, Map.of("SP1", 9))))
+        .containsExactly(Map.entry("SP1_desired_capacity", 3));
+    assertThat(
+            HeatTemplates.parameters(new VnfOnVim(null, VNF_ID, HotSamples.sample("hello-world"))))
+        .isEmpty();
   }
 
   @Test
@@ -240,10 +246,8 @@ class HeatTemplatesTest {
             Map.of(
                 "VL9", Map.of("get_resource", "VL9"),
                 "VL9_subnet", Map.of("get_resource", "VL9_subnet")));
-    assertThat(props(top, "SP1_scale_in"))
-        .containsEntry("scaling_adjustment", -2)
-        .doesNotContainKey("cooldown");
-    assertThat(map(top.get("outputs"))).containsOnlyKeys("mgmt_ip-VDU1", "mgmt_ip-VDU2");
+    assertThat(map(map(top.get("parameters")).get("SP1_desired_capacity")))
+        .containsEntry("constraints", List.of(Map.of("range", Map.of("min", 1, "max", 4))));
     assertThat(props(top, "CP2")).containsEntry("network", Map.of("get_resource", "VL9"));
 
     Map<String, Object> nested = HotSamples.tree(stack.files().get("SP1_res.yaml"));

@@ -1,0 +1,111 @@
+package io.nfvflow.vim.openstack;
+
+import io.nfvflow.lcm.LcmErrors;
+import io.nfvflow.vim.Progress;
+import io.nfvflow.vim.VimConnection;
+import io.nfvflow.vim.VnfOnVim;
+import io.nfvflow.vim.openstack.StackServers.NovaServer;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * One look at a VNF's stack for the reusable wait. Calls only what the answer needs: the stack
+ * first; its servers only once Heat says it is done with the desired parameters.
+ */
+final class StackProgress {
+
+  private final HeatStacks stacks;
+  private final StackServers servers;
+
+  StackProgress(HeatStacks stacks, StackServers servers) {
+    this.stacks = stacks;
+    this.servers = servers;
+  }
+
+  /**
+   * READY: the stack is CREATE/UPDATE_COMPLETE with the desired parameters and every server is
+   * ACTIVE. A failed stack, a server in ERROR or a stack that is gone can never get there.
+   */
+  Progress ready(VnfOnVim vnf) {
+    VimConnection vim = vnf.vim();
+    String name = HeatTemplates.stackName(vnf.vnfId());
+    Optional<StackState> found = stacks.find(vim, name);
+    if (found.isEmpty()) {
+      return Progress.failed(
+          LcmErrors.STACK_FAILED,
+          "Heat stack %s does not exist (deleted outside nfvflow?)".formatted(name));
+    }
+    StackState stack = found.get();
+    if (!stack.ownedBy(vnf.vnfId())) {
+      return Progress.failed(
+          LcmErrors.STACK_FAILED,
+          "Heat stack %s is not owned by VNF %s (no tag %s)"
+              .formatted(name, vnf.vnfId(), HeatStacks.ownerTag(vnf.vnfId())));
+    }
+    if (stack.deleting() || stack.failed()) {
+      return Progress.failed(
+          LcmErrors.STACK_FAILED, "Heat stack %s %s".formatted(name, stack.describe()));
+    }
+    if (stack.inProgress()) {
+      return Progress.pending("stack " + stack.status());
+    }
+    List<String> differences = stack.differences(HeatTemplates.parameters(vnf));
+    if (!differences.isEmpty()) {
+      return Progress.pending(
+          "stack %s, update not started yet: %s"
+              .formatted(stack.status(), String.join(", ", differences)));
+    }
+    return serversReady(servers.servers(vim, name, stacks.resources(vim, stack)));
+  }
+
+  private static Progress serversReady(List<NovaServer> members) {
+    for (NovaServer server : members) {
+      if (server.missing()) {
+        return Progress.failed(
+            LcmErrors.WORKLOAD_FAILED,
+            "server %s of %s does not exist in Nova (deleted outside nfvflow?)"
+                .formatted(server.id(), server.vdu()));
+      }
+      if ("ERROR".equals(server.status())) {
+        return Progress.failed(
+            LcmErrors.WORKLOAD_FAILED,
+            "server %s of %s is ERROR: %s"
+                .formatted(
+                    server.label(),
+                    server.vdu(),
+                    server.fault() == null ? "Nova gave no fault" : server.fault()));
+      }
+    }
+    String pending =
+        members.stream()
+            .filter(s -> !"ACTIVE".equals(s.status()))
+            .map(s -> "server %s %s".formatted(s.label(), s.status()))
+            .collect(Collectors.joining(", "));
+    return pending.isEmpty() ? Progress.reached() : Progress.pending(pending);
+  }
+
+  /**
+   * GONE: no stack of the VNF (a stack of someone else's of the same name is not ours to wait for).
+   * A stack left in DELETE_FAILED is deleted again, Heat retrying what it could not remove; if that
+   * keeps failing, the wait times out into an incident that shows Heat's reason.
+   */
+  Progress gone(VnfOnVim vnf) {
+    Optional<StackState> found =
+        stacks
+            .find(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()))
+            .filter(s -> s.ownedBy(vnf.vnfId()));
+    if (found.isEmpty()) {
+      return Progress.reached();
+    }
+    StackState stack = found.get();
+    return switch (stack.status()) {
+      case "DELETE_FAILED" -> {
+        stacks.delete(vnf.vim(), stack);
+        yield Progress.pending("stack " + stack.describe() + " (delete requested again)");
+      }
+      case "DELETE_IN_PROGRESS" -> Progress.pending("stack DELETE_IN_PROGRESS");
+      default -> Progress.pending("stack " + stack.status() + ", delete not started yet");
+    };
+  }
+}
