@@ -4,16 +4,15 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Timing of lifecycle workflows, handed to every process as variables.
+ * Timing of lifecycle workflows, handed to every process as a variable. How often a wait polls is
+ * the VIM type's own cadence (its driver's), not a setting.
  *
- * @param pollInterval time between two readiness polls
- * @param readyTimeout how long instantiation waits for workloads to become ready
+ * @param readyTimeout how long a wait (workloads ready, a stack complete, objects gone) lasts
  */
 @ConfigurationProperties("nfvflow.lcm")
-public record LcmSettings(Duration pollInterval, Duration readyTimeout) {
+public record LcmSettings(Duration readyTimeout) {
 
   public LcmSettings {
-    pollInterval = pollInterval == null ? Duration.ofSeconds(2) : pollInterval;
     readyTimeout = readyTimeout == null ? Duration.ofMinutes(5) : readyTimeout;
   }
 }

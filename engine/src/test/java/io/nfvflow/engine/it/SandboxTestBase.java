@@ -47,7 +47,6 @@ import org.springframework.test.context.DynamicPropertySource;
     classes = NfvflowApplication.class,
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "nfvflow.lcm.poll-interval=PT1S",
       "nfvflow.lcm.ready-timeout=PT90S",
       "nfvflow.admin.user=" + SandboxTestBase.ADMIN_USER
     })
