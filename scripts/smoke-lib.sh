@@ -71,3 +71,31 @@ wait_gone() {  # id name
   done
   log "$2: gone (vnf-show answers not found)"
 }
+
+run_fails() {  # pattern cmd...: the command must fail and say something matching the pattern
+  local pattern=$1 out rc=0
+  shift
+  printf '\n$ %s   (must fail)\n' "$*"
+  out=$("$@" 2>&1) || rc=$?
+  out=$(mask "$(grep -v '^Deprecated: tacker command line is deprecated' <<<"$out" || true)")
+  printf '%s\n' "$out"
+  ((rc != 0)) || fail "expected a failure: $*"
+  grep -Eq "$pattern" <<<"$out" || fail "the failure of '$*' does not say /$pattern/"
+}
+
+scale_level() {  # name: the first scaling policy's current instances, from vnf-show
+  quiet tacker_ vnf-show "$1" -f json | jq -r '.scale_status | (if type == "string" then fromjson else . end) | .[0].current // empty'
+}
+
+wait_scaled() {  # name instances: ACTIVE at that level, operation COMPLETED
+  local end=$((SECONDS + TIMEOUT)) level
+  while :; do
+    level=$(scale_level "$1")
+    if [[ $(vnf_status "$1") == ACTIVE && $level == "$2" ]]; then
+      log "$1: ACTIVE at $2 instances"
+      return 0
+    fi
+    ((SECONDS < end)) || fail "$1 not ACTIVE at $2 instances after ${TIMEOUT}s (status $(vnf_status "$1"), level ${level:-?})"
+    sleep 2
+  done
+}

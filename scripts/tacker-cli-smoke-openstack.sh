@@ -6,6 +6,7 @@
 #   -> vim-register (Tacker's VIM config file) -> vim-show REACHABLE
 #   -> vnfd-create (Tacker's hello-world sample, image and networks set to the sandbox's)
 #   -> vnf-create -> vnf-show until ACTIVE -> vnf-resource-list -> events-list
+#   -> vnf-scale out (two servers, two management addresses) and in, with SCALE events
 #   -> `openstack stack list` shows the stack nfvflow-<id>, `openstack server list` its server
 #   -> vnf-delete -> vnf-show until gone -> no stack, no port left -> vnfd-delete -> vim-delete
 #   -> the network goes
@@ -156,6 +157,15 @@ sed -e "s/image: cirros-0.5.2-x86_64-disk/image: $IMAGE/" \
   -e "s/network_name: net0\$/network_name: $NET/" \
   -e "s/network_name: net1\$/network_name: $NET/" "$SAMPLE" >"$VNFD_FILE"
 grep -qE 'cirros|network_name: net(_mgmt|0|1)$' "$VNFD_FILE" && fail "the sample was not rewritten: $VNFD_FILE"
+# and made scalable: VDU1 in a scaling group of 1..2 servers, for vnf-scale below
+cat >>"$VNFD_FILE" <<'EOP'
+
+  policies:
+    - SP1:
+        type: tosca.policies.tacker.Scaling
+        targets: [VDU1]
+        properties: {min_instances: 1, max_instances: 2, default_instances: 1, increment: 1}
+EOP
 log "the sample with image $IMAGE and all three VLs on $NET:"
 diff "$SAMPLE" "$VNFD_FILE" >&2 || true
 VNFD_CREATED=1
@@ -182,6 +192,20 @@ run openstack_ server list
 run openstack_ port list --network "$NET" --long
 [[ $(grep -c ACTIVE <<<"$LAST") -ge 3 ]] || fail "expected the sample's three ports ACTIVE on $NET"
 run tacker_ vnf-list
+
+# ------------------------------------------------------------------ scale: one more server, then back
+wait_scaled "$VNF_NAME" 1
+run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$VNF_NAME"
+wait_scaled "$VNF_NAME" 2
+run tacker_ vnf-show "$VNF_NAME" -f value -c mgmt_ip_address
+[[ $(grep -oE '[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+' <<<"$LAST" | wc -l) == 2 ]] || fail "expected two management addresses: '$LAST'"
+run openstack_ stack show "nfvflow-$VNF_ID" -f value -c stack_status
+[[ $LAST == UPDATE_COMPLETE ]] || fail "stack nfvflow-$VNF_ID is '$LAST', expected UPDATE_COMPLETE"
+run openstack_ server list
+run_fails "max_instances is 2" tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$VNF_NAME"
+run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type in "$VNF_NAME"
+wait_scaled "$VNF_NAME" 1
+run tacker_ events-list --resource-id "$VNF_ID" --event-type SCALE
 
 # ------------------------------------------------------------------ teardown, checked
 run tacker_ vnf-delete "$VNF_NAME"

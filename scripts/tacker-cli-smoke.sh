@@ -4,6 +4,8 @@
 #
 #   vim-register (Tacker-style VIM config file) -> vim-list -> vnfd-create (two Tacker samples)
 #   -> vnf-create x2 -> vnf-show until ACTIVE -> events-list -> kubectl shows the objects
+#   -> vnf-scale out and in of a scalable CNF (ready pods counted with kubectl, SCALE events, the
+#      CLI's own error cases: flags left out, an unknown policy, beyond max_instances)
 #   -> vnf-delete -> vnf-show until gone -> kubectl shows nothing -> vnfd-delete -> vim-delete
 #
 # Every command and its output is printed; the first failure stops the script with a non-zero
@@ -160,6 +162,46 @@ for vnf in "${!VNF_ID[@]}"; do
   done
 done
 run tacker_ vnf-list
+
+# ------------------------------------------------------------------ scale
+ready_pods() {  # id: how many of the VNF's pods are Ready
+  kubectl_ get pods --all-namespaces -l "$LABEL=$1" \
+    -o jsonpath='{range .items[*]}{.metadata.deletionTimestamp}{"|"}{.status.conditions[?(@.type=="Ready")].status}{"\n"}{end}' |
+    grep -c '^|True$' || true
+}
+wait_ready_pods() {  # id n
+  local end=$((SECONDS + 60))
+  until [[ $(ready_pods "$1") == "$2" ]]; do
+    ((SECONDS < end)) || fail "VNF $1: $(ready_pods "$1") ready pods, expected $2"
+    sleep 1
+  done
+  log "VNF $1: $2 ready pods"
+}
+SCALE_VNFD=smoke-vnfd-scale-$RUN_ID
+SCALE_VNF=vnf-scale-$RUN_ID
+VNFDS+=("$SCALE_VNFD")
+VNFD_ORDER+=("$SCALE_VNFD")
+run tacker_ vnfd-create --vnfd-file "$SAMPLES/vnfd-scalable-cnf.yaml" "$SCALE_VNFD"
+run tacker_ vnf-create --vnfd-name "$SCALE_VNFD" --vim-name "$VIM_NAME" "$SCALE_VNF"
+run tacker_ vnf-show "$SCALE_VNF" -f value -c id
+VNF_ID[$SCALE_VNF]=$LAST
+VNFS+=("$LAST")
+wait_active "$LAST" "$SCALE_VNF"
+wait_scaled "$SCALE_VNF" 2
+wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 2
+run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$SCALE_VNF"
+wait_scaled "$SCALE_VNF" 3
+wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 3
+run tacker_ vnf-show "$SCALE_VNF"
+run_fails "max_instances is 3" tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$SCALE_VNF"
+run_fails "scale.type.*required.*scale.policy.*required" tacker_ vnf-scale "$SCALE_VNF"
+run_fails "SP9 does not exist" tacker_ vnf-scale --scaling-policy-name SP9 --scaling-type in "$SCALE_VNF"
+run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type in "$SCALE_VNF"
+wait_scaled "$SCALE_VNF" 2
+wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 2
+run tacker_ events-list --resource-id "${VNF_ID[$SCALE_VNF]}" --event-type SCALE
+[[ $(grep -c 'PENDING_SCALE_OUT' <<<"$LAST") == 1 && $(grep -c 'PENDING_SCALE_IN' <<<"$LAST") == 1 ]] ||
+  fail "expected one SCALE start event per scale"
 
 # ------------------------------------------------------------------ teardown, checked
 for vnf in "${!VNF_ID[@]}"; do
