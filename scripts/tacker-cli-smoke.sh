@@ -5,7 +5,8 @@
 #   vim-register (Tacker-style VIM config file) -> vim-list -> vnfd-create (two Tacker samples)
 #   -> vnf-create x2 -> vnf-show until ACTIVE -> events-list -> kubectl shows the objects
 #   -> vnf-scale out and in of a scalable CNF (ready pods counted with kubectl, SCALE events, the
-#      CLI's own error cases: flags left out, an unknown policy, beyond max_instances)
+#      CLI's own error cases: flags left out, an unknown policy, beyond max_instances), then its
+#      alarm URL from vnf-show posted with an Aodh body (a wrong key first: nothing happens)
 #   -> vnf-delete -> vnf-show until gone -> kubectl shows nothing -> vnfd-delete -> vim-delete
 #
 # Every command and its output is printed; the first failure stops the script with a non-zero
@@ -181,7 +182,9 @@ SCALE_VNFD=smoke-vnfd-scale-$RUN_ID
 SCALE_VNF=vnf-scale-$RUN_ID
 VNFDS+=("$SCALE_VNFD")
 VNFD_ORDER+=("$SCALE_VNFD")
-run tacker_ vnfd-create --vnfd-file "$SAMPLES/vnfd-scalable-cnf.yaml" "$SCALE_VNFD"
+# no cooldown, so that the alarm below may scale right after the CLI's scales
+sed 's/cooldown: 30/cooldown: 0/' "$SAMPLES/vnfd-scalable-cnf.yaml" >"$TMP/vnfd-scalable-cnf.yaml"
+run tacker_ vnfd-create --vnfd-file "$TMP/vnfd-scalable-cnf.yaml" "$SCALE_VNFD"
 run tacker_ vnf-create --vnfd-name "$SCALE_VNFD" --vim-name "$VIM_NAME" "$SCALE_VNF"
 run tacker_ vnf-show "$SCALE_VNF" -f value -c id
 VNF_ID[$SCALE_VNF]=$LAST
@@ -199,9 +202,20 @@ run_fails "SP9 does not exist" tacker_ vnf-scale --scaling-policy-name SP9 --sca
 run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type in "$SCALE_VNF"
 wait_scaled "$SCALE_VNF" 2
 wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 2
+# the alarm URL from vnf-show, posted as Aodh would: a wrong key changes nothing, the right one scales
+run tacker_ vnf-show "$SCALE_VNF" -f json
+ALARM_URL=$(jq -r '.attributes | (if type == "string" then fromjson else . end) | .vdu_hcpu_usage_scaling_out' <<<"$LAST")
+[[ $ALARM_URL == "$NFVFLOW_URL/v1.0/vnfs/${VNF_ID[$SCALE_VNF]}/vdu_hcpu_usage_scaling_out/SP1-out/"* ]] ||
+  fail "no alarm URL in the attributes of $SCALE_VNF: '$ALARM_URL'"
+AODH='{"alarm_id": "smoke-alarm", "current": "alarm", "previous": "ok", "reason": "cpu_util > 80"}'
+run_fails "404" curl -sS -f -XPOST -H 'content-type: application/json' -d "$AODH" "${ALARM_URL%/*}/wrongkey"
+run curl -sS -f -XPOST -H 'content-type: application/json' -d "$AODH" "$ALARM_URL"
+[[ $LAST == *"scale started"* ]] || fail "the alarm did not start a scale: $LAST"
+wait_scaled "$SCALE_VNF" 3
+wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 3
 run tacker_ events-list --resource-id "${VNF_ID[$SCALE_VNF]}" --event-type SCALE
-[[ $(grep -c 'PENDING_SCALE_OUT' <<<"$LAST") == 1 && $(grep -c 'PENDING_SCALE_IN' <<<"$LAST") == 1 ]] ||
-  fail "expected one SCALE start event per scale"
+[[ $(grep -c 'PENDING_SCALE_OUT' <<<"$LAST") == 2 && $(grep -c 'PENDING_SCALE_IN' <<<"$LAST") == 1 ]] ||
+  fail "expected one SCALE start event per scale (two out, one in)"
 
 # ------------------------------------------------------------------ teardown, checked
 for vnf in "${!VNF_ID[@]}"; do
