@@ -297,6 +297,27 @@ class TackerApiTest extends ApiTestSupport {
     await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1.0/vnfs/" + id).status() == 404);
   }
 
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  @Test
+  void aVnfWhoseDescriptorCannotBeReadAnyMoreIsStillRemovedCompletely() throws Exception {
+    String vim = registerVim(unique("vim"), "good", false);
+    String vnfd = onboard(unique("vnfd"), containerVnfd("nginx"));
+    String id = createVnf(unique("vnf"), vnfd, vim).body().path("vnf").path("id").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> get("/v1.0/vnfs/" + id).body().path("vnf").path("status").asText(),
+            "ACTIVE"::equals);
+    assertThat(fakeVim.applied).containsKey(id);
+    // a stored descriptor a later nfvflow no longer reads (stricter rules, a damaged row)
+    jdbc.update("update nfv_vnfd set template = ? where id = ?", "not: [a, descriptor", vnfd);
+
+    assertThat(delete("/v1.0/vnfs/" + id).status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1.0/vnfs/" + id).status() == 404);
+    assertThat(fakeVim.applied).as("removed from the VIM").doesNotContainKey(id);
+  }
+
   @Test
   void renamesVimsAndVnfds() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
