@@ -83,8 +83,11 @@ run_fails() {  # pattern cmd...: the command must fail and say something matchin
   grep -Eq "$pattern" <<<"$out" || fail "the failure of '$*' does not say /$pattern/"
 }
 
-scale_level() {  # name: the first scaling policy's current instances, from vnf-show
-  quiet tacker_ vnf-show "$1" -f json | jq -r '.scale_status | (if type == "string" then fromjson else . end) | .[0].current // empty'
+scale_level() {  # name: the first scaling policy's current instances, from vnf-show (the legacy
+                 # client prints a list one element per line, each a JSON object)
+  quiet tacker_ vnf-show "$1" -f json |
+    jq -r '.scale_status | (if type == "string" then (split("\n")[0] | fromjson) else . end)
+           | (if type == "array" then .[0] else . end) | .current // empty'
 }
 
 wait_scaled() {  # name instances: ACTIVE at that level, operation COMPLETED

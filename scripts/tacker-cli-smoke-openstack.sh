@@ -195,15 +195,15 @@ run tacker_ vnf-list
 
 # ------------------------------------------------------------------ scale: one more server, then back
 wait_scaled "$VNF_NAME" 1
-run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$VNF_NAME"
+run tacker_ vnf-scale --vnf-name "$VNF_NAME" --scaling-policy-name SP1 --scaling-type out
 wait_scaled "$VNF_NAME" 2
 run tacker_ vnf-show "$VNF_NAME" -f value -c mgmt_ip_address
 [[ $(grep -oE '[0-9]+\.[0-9]+\.[0-9]+\.[0-9]+' <<<"$LAST" | wc -l) == 2 ]] || fail "expected two management addresses: '$LAST'"
 run openstack_ stack show "nfvflow-$VNF_ID" -f value -c stack_status
 [[ $LAST == UPDATE_COMPLETE ]] || fail "stack nfvflow-$VNF_ID is '$LAST', expected UPDATE_COMPLETE"
 run openstack_ server list
-run_fails "max_instances is 2" tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$VNF_NAME"
-run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type in "$VNF_NAME"
+run_fails "max_instances is 2" tacker_ vnf-scale --vnf-name "$VNF_NAME" --scaling-policy-name SP1 --scaling-type out
+run tacker_ vnf-scale --vnf-name "$VNF_NAME" --scaling-policy-name SP1 --scaling-type in
 wait_scaled "$VNF_NAME" 1
 run tacker_ events-list --resource-id "$VNF_ID" --event-type SCALE
 

@@ -192,14 +192,14 @@ VNFS+=("$LAST")
 wait_active "$LAST" "$SCALE_VNF"
 wait_scaled "$SCALE_VNF" 2
 wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 2
-run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$SCALE_VNF"
+run tacker_ vnf-scale --vnf-name "$SCALE_VNF" --scaling-policy-name SP1 --scaling-type out
 wait_scaled "$SCALE_VNF" 3
 wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 3
 run tacker_ vnf-show "$SCALE_VNF"
-run_fails "max_instances is 3" tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type out "$SCALE_VNF"
-run_fails "scale.type.*required.*scale.policy.*required" tacker_ vnf-scale "$SCALE_VNF"
-run_fails "SP9 does not exist" tacker_ vnf-scale --scaling-policy-name SP9 --scaling-type in "$SCALE_VNF"
-run tacker_ vnf-scale --scaling-policy-name SP1 --scaling-type in "$SCALE_VNF"
+run_fails "max_instances is 3" tacker_ vnf-scale --vnf-name "$SCALE_VNF" --scaling-policy-name SP1 --scaling-type out
+run_fails "scale.type.*required.*scale.policy.*required" tacker_ vnf-scale --vnf-name "$SCALE_VNF"
+run_fails "SP9 does not exist" tacker_ vnf-scale --vnf-name "$SCALE_VNF" --scaling-policy-name SP9 --scaling-type in
+run tacker_ vnf-scale --vnf-name "$SCALE_VNF" --scaling-policy-name SP1 --scaling-type in
 wait_scaled "$SCALE_VNF" 2
 wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 2
 # the alarm URL from vnf-show, posted as Aodh would: a wrong key changes nothing, the right one scales
