@@ -3,7 +3,6 @@ package io.nfvflow.engine.vnf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
-import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VnfStatus;
@@ -32,7 +31,7 @@ public class AlarmReceiver {
 
   private final VnfRepository vnfs;
   private final LcmOperationRepository operations;
-  private final VnfdCatalogue catalogue;
+  private final VnfDescriptors descriptors;
   private final InstantiatedState state;
   private final VnfLifecycle lifecycle;
   private final EventLog events;
@@ -41,14 +40,14 @@ public class AlarmReceiver {
   public AlarmReceiver(
       VnfRepository vnfs,
       LcmOperationRepository operations,
-      VnfdCatalogue catalogue,
+      VnfDescriptors descriptors,
       InstantiatedState state,
       VnfLifecycle lifecycle,
       EventLog events,
       TransactionTemplate tx) {
     this.vnfs = vnfs;
     this.operations = operations;
-    this.catalogue = catalogue;
+    this.descriptors = descriptors;
     this.state = state;
     this.lifecycle = lifecycle;
     this.events = events;
@@ -81,8 +80,7 @@ public class AlarmReceiver {
 
   private String act(String vnfId, String triggerName, String cause) {
     VnfEntity vnf = vnfs.findById(vnfId).orElseThrow();
-    VnfDescriptor descriptor =
-        catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf));
+    VnfDescriptor descriptor = descriptors.of(vnf);
     AlarmTrigger trigger =
         descriptor.alarmTriggers().stream()
             .filter(t -> t.name().equals(triggerName))

@@ -2,7 +2,6 @@ package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.vim.VimRegistry;
-import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.ScalingPolicy;
@@ -37,7 +36,7 @@ public class AutoScaleRecorder implements VimChanges {
 
   private final VnfRepository vnfs;
   private final LcmOperationRepository operations;
-  private final VnfdCatalogue catalogue;
+  private final VnfDescriptors descriptors;
   private final InstantiatedState state;
   private final VimRegistry vims;
   private final VimDrivers drivers;
@@ -47,7 +46,7 @@ public class AutoScaleRecorder implements VimChanges {
   public AutoScaleRecorder(
       VnfRepository vnfs,
       LcmOperationRepository operations,
-      @Lazy VnfdCatalogue catalogue,
+      VnfDescriptors descriptors,
       InstantiatedState state,
       @Lazy VimRegistry vims,
       VimDrivers drivers,
@@ -55,7 +54,7 @@ public class AutoScaleRecorder implements VimChanges {
       TransactionTemplate tx) {
     this.vnfs = vnfs;
     this.operations = operations;
-    this.catalogue = catalogue;
+    this.descriptors = descriptors;
     this.state = state;
     this.vims = vims;
     this.drivers = drivers;
@@ -99,8 +98,7 @@ public class AutoScaleRecorder implements VimChanges {
         || !operations.findByVnfIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {
       return Optional.empty();
     }
-    VnfDescriptor descriptor =
-        catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf));
+    VnfDescriptor descriptor = descriptors.of(vnf);
     // only an autoscaler's changes are a new level; any other edit is drift, healing's business
     Optional<ScalingPolicy> policy =
         descriptor.scalingPolicyFor(vdu).filter(p -> p.targetCpuUtilizationPercentage() != null);

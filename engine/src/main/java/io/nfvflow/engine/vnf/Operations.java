@@ -129,13 +129,10 @@ public class Operations {
     start.init().accept(fresh);
     // save() merges an entity with an assigned id: only the returned instance is managed
     LcmOperationEntity op = operations.save(fresh);
-    vnf.status = start.pending();
-    vnf.updatedAt = Instant.now();
-    events.record(
-        EventLog.VNF,
-        vnf.id,
-        vnf.status.name(),
-        op.type.eventType(),
+    move(
+        vnf,
+        start.pending(),
+        op,
         "%s requested: %s (operation %s, workflow %s)"
             .formatted(op.type, start.detail(), op.id, op.processDefinitionKey));
     ProcessInstance instance =
@@ -143,7 +140,7 @@ public class Operations {
             op.processDefinitionKey, op.id, variables(vnf, start.vimType(), op));
     op.processInstanceId = instance.getId();
     if (op.state == OperationState.STARTING) {
-      move(op, OperationState.PROCESSING);
+      advance(op, OperationState.PROCESSING);
     }
     return op;
   }
@@ -175,35 +172,31 @@ public class Operations {
    */
   @Transactional
   public void complete(String operationId) {
-    LcmOperationEntity op = find(operationId);
-    if (op == null || op.state.isFinal()) {
-      return; // a re-run after a crash: already ended
-    }
-    finish(op, OperationState.COMPLETED, null);
-    if (op.type == OperationType.TERMINATE) {
-      vnfs.findById(op.vnfId).ifPresent(vnf -> remove(vnf, op));
-      return;
-    }
-    VnfEntity vnf = vnf(op.vnfId);
-    vnf.status = VnfStatus.ACTIVE;
-    vnf.errorReason = null;
-    vnf.updatedAt = Instant.now();
-    events.record(EventLog.VNF, vnf.id, vnf.status.name(), op.type.eventType(), completed(op));
+    running(operationId)
+        .ifPresent(
+            op -> {
+              finish(op, OperationState.COMPLETED, null);
+              if (op.type == OperationType.TERMINATE) {
+                vnfs.findById(op.vnfId).ifPresent(vnf -> remove(vnf, op));
+                return;
+              }
+              VnfEntity vnf = vnf(op.vnfId);
+              vnf.errorReason = null;
+              move(vnf, VnfStatus.ACTIVE, op, completed(op));
+            });
   }
 
   /** The operation failed for good: FAILED, the VNF ERROR with the reason. Idempotent. */
   @Transactional
   public void fail(String operationId, String reason) {
-    LcmOperationEntity op = find(operationId);
-    if (op == null || op.state.isFinal()) {
-      return;
-    }
-    finish(op, OperationState.FAILED, reason);
-    VnfEntity vnf = vnf(op.vnfId);
-    vnf.status = op.type.failedStatus();
-    vnf.errorReason = truncate(reason);
-    vnf.updatedAt = Instant.now();
-    events.record(EventLog.VNF, vnf.id, vnf.status.name(), op.type.eventType(), reason);
+    running(operationId)
+        .ifPresent(
+            op -> {
+              finish(op, OperationState.FAILED, reason);
+              VnfEntity vnf = vnf(op.vnfId);
+              vnf.errorReason = truncate(reason);
+              move(vnf, op.type.failedStatus(), op, reason);
+            });
   }
 
   /**
@@ -212,41 +205,54 @@ public class Operations {
    */
   @Transactional
   public void beginRollback(String operationId, String reason) {
-    LcmOperationEntity op = find(operationId);
-    if (op == null || op.state.isFinal()) {
-      return;
-    }
-    op.error = truncate(reason);
-    String detail = "%s failed: %s; rolling back".formatted(describe(op), reason);
-    if (op.type == OperationType.SCALE) {
-      state.setScale(op.vnfId, op.scalePolicy, op.scaleFrom);
-      detail += " to %d instances".formatted(op.scaleFrom);
-    }
-    VnfEntity vnf = vnf(op.vnfId);
-    events.record(EventLog.VNF, vnf.id, vnf.status.name(), op.type.eventType(), detail);
+    running(operationId)
+        .ifPresent(
+            op -> {
+              op.error = truncate(reason);
+              if (op.type == OperationType.SCALE) {
+                state.setScale(op.vnfId, op.scalePolicy, op.scaleFrom);
+              }
+              VnfEntity vnf = vnf(op.vnfId);
+              move(
+                  vnf,
+                  vnf.status,
+                  op,
+                  "%s failed: %s; rolling back%s"
+                      .formatted(describe(op), reason, rolledBackTo(op)));
+            });
   }
 
   /** The rollback converged: ROLLED_BACK, the VNF back to ACTIVE. Idempotent. */
   @Transactional
   public void completeRollback(String operationId) {
-    LcmOperationEntity op = find(operationId);
-    if (op == null || op.state.isFinal()) {
-      return;
-    }
-    finish(op, OperationState.ROLLED_BACK, op.error);
-    VnfEntity vnf = vnf(op.vnfId);
-    vnf.status = VnfStatus.ACTIVE;
+    running(operationId)
+        .ifPresent(
+            op -> {
+              finish(op, OperationState.ROLLED_BACK, op.error);
+              move(
+                  vnf(op.vnfId),
+                  VnfStatus.ACTIVE,
+                  op,
+                  "%s rolled back%s: %s".formatted(describe(op), rolledBackTo(op), op.error));
+            });
+  }
+
+  /** The VNF moves to a status (or stays), with the operation's event saying why. */
+  private void move(VnfEntity vnf, VnfStatus status, LcmOperationEntity op, String detail) {
+    vnf.status = status;
     vnf.updatedAt = Instant.now();
-    events.record(
-        EventLog.VNF,
-        vnf.id,
-        vnf.status.name(),
-        op.type.eventType(),
-        "%s rolled back%s: %s"
-            .formatted(
-                describe(op),
-                op.type == OperationType.SCALE ? " to %d instances".formatted(op.scaleFrom) : "",
-                op.error));
+    events.record(EventLog.VNF, vnf.id, status.name(), op.type.eventType(), detail);
+  }
+
+  /**
+   * The operation if it still runs; a step re-run after a crash finds it ended and does nothing.
+   */
+  private java.util.Optional<LcmOperationEntity> running(String operationId) {
+    return operations.findById(operationId).filter(op -> op.state.isRunning());
+  }
+
+  private static String rolledBackTo(LcmOperationEntity op) {
+    return op.type == OperationType.SCALE ? " to %d instances".formatted(op.scaleFrom) : "";
   }
 
   private Map<String, Object> variables(VnfEntity vnf, String vimType, LcmOperationEntity op) {
@@ -287,12 +293,12 @@ public class Operations {
   }
 
   private void finish(LcmOperationEntity op, OperationState end, String error) {
-    move(op, end);
+    advance(op, end);
     op.error = error == null ? null : truncate(error);
     op.endedAt = Instant.now();
   }
 
-  private static void move(LcmOperationEntity op, OperationState next) {
+  private static void advance(LcmOperationEntity op, OperationState next) {
     if (!op.state.canMoveTo(next)) {
       throw new IllegalStateException(
           "operation %s cannot move from %s to %s".formatted(op.id, op.state, next));
@@ -314,10 +320,6 @@ public class Operations {
     return op.type == OperationType.SCALE
         ? "scale %s of %s".formatted(op.scaleDirection(), op.scalePolicy)
         : op.type.name().toLowerCase();
-  }
-
-  private LcmOperationEntity find(String operationId) {
-    return operations.findById(operationId).orElse(null);
   }
 
   private VnfEntity vnf(String vnfId) {

@@ -2,14 +2,10 @@ package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vim.VimUsers;
-import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.engine.vnfd.VnfdUsers;
 import io.nfvflow.lcm.VnfContext;
 import io.nfvflow.lcm.VnfInventory;
-import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.Observation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,22 +17,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
 
-  private static final Logger LOG = LoggerFactory.getLogger(VnfInventoryAdapter.class);
-
   private final VnfRepository vnfs;
-  private final VnfdCatalogue catalogue;
+  private final VnfDescriptors descriptors;
   private final VimRegistry vims;
   private final Operations operations;
   private final InstantiatedState state;
 
   public VnfInventoryAdapter(
       VnfRepository vnfs,
-      @Lazy VnfdCatalogue catalogue,
+      VnfDescriptors descriptors,
       @Lazy VimRegistry vims,
       @Lazy Operations operations,
       InstantiatedState state) {
     this.vnfs = vnfs;
-    this.catalogue = catalogue;
+    this.descriptors = descriptors;
     this.vims = vims;
     this.operations = operations;
     this.state = state;
@@ -57,7 +51,7 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
         vnf.name,
         vnf.vimId,
         vims.find(vnf.vimId).getType(),
-        descriptorOrNull(vnf),
+        descriptors.orNull(vnf),
         state.scale(vnfId));
   }
 
@@ -94,15 +88,5 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
   @Override
   public long vnfsOfVnfd(String vnfdId) {
     return vnfs.countByVnfdId(vnfdId);
-  }
-
-  private VnfDescriptor descriptorOrNull(VnfEntity vnf) {
-    try {
-      return catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf));
-    } catch (RuntimeException e) {
-      LOG.warn(
-          "the descriptor of VNF {} cannot be read ({}); steps get none", vnf.id, e.getMessage());
-      return null;
-    }
   }
 }

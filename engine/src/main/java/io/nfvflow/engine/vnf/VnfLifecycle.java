@@ -13,7 +13,6 @@ import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimDrivers;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -34,6 +33,7 @@ public class VnfLifecycle {
   private final Operations operations;
   private final InstantiatedState state;
   private final AlarmUrls alarmUrls;
+  private final VnfDescriptors descriptors;
 
   public VnfLifecycle(
       VnfRepository vnfs,
@@ -42,7 +42,8 @@ public class VnfLifecycle {
       VimDrivers drivers,
       Operations operations,
       InstantiatedState state,
-      AlarmUrls alarmUrls) {
+      AlarmUrls alarmUrls,
+      VnfDescriptors descriptors) {
     this.vnfs = vnfs;
     this.catalogue = catalogue;
     this.vims = vims;
@@ -50,6 +51,7 @@ public class VnfLifecycle {
     this.operations = operations;
     this.state = state;
     this.alarmUrls = alarmUrls;
+    this.descriptors = descriptors;
   }
 
   /** {@code POST /v1.0/vnfs}: PENDING_CREATE and the instantiate workflow started. */
@@ -108,7 +110,7 @@ public class VnfLifecycle {
             vim.getType(),
             OperationType.TERMINATE,
             VnfStatus.PENDING_DELETE,
-            operations.workflow(descriptorOrNull(vnf), OperationType.TERMINATE),
+            operations.workflow(descriptors.orNull(vnf), OperationType.TERMINATE),
             force ? "forced delete" : "delete",
             force,
             op -> {}));
@@ -123,7 +125,7 @@ public class VnfLifecycle {
   @Transactional
   public LcmOperationEntity scale(String idOrName, ScaleRequest request, String cause) {
     VnfEntity vnf = findByIdOrName(idOrName);
-    VnfDescriptor descriptor = catalogue.descriptor(catalogue.find(vnf.vnfdId), params(vnf));
+    VnfDescriptor descriptor = descriptors.of(vnf);
     ScalingPolicy policy = ScalePolicies.find(descriptor, request.policy(), vnf);
     operations.requireIdle(
         vnf, OperationType.SCALE, OperationType.SCALE.pendingStatus(request.out()));
@@ -167,15 +169,6 @@ public class VnfLifecycle {
     return vnfs.findById(vnfId).orElseThrow(() -> TackerException.notFound("vnf", vnfId));
   }
 
-  /** An unreadable descriptor must not keep a VNF from being removed: the default workflow. */
-  private VnfDescriptor descriptorOrNull(VnfEntity vnf) {
-    try {
-      return catalogue.descriptor(catalogue.find(vnf.vnfdId), params(vnf));
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
   private VnfdEntity vnfd(VnfRequest request) {
     if (request.vnfdTemplate() != null) {
       return catalogue.createInline(request.name(), request.vnfdTemplate(), request.tenantId());
@@ -191,9 +184,5 @@ public class VnfLifecycle {
           "Invalid input for field 'vnf.vnfd_id': VNFD %s does not exist"
               .formatted(request.vnfdId()));
     }
-  }
-
-  static Map<String, Object> params(VnfEntity vnf) {
-    return JsonColumns.map(vnf.paramValues);
   }
 }

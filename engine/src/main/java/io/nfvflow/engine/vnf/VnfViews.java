@@ -2,7 +2,6 @@ package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimRegistry;
-import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.tosca.VnfDescriptor;
@@ -29,7 +28,7 @@ public class VnfViews {
   private final VimRegistry vims;
   private final VimDrivers drivers;
   private final InstantiatedState state;
-  private final VnfdCatalogue catalogue;
+  private final VnfDescriptors descriptors;
 
   public VnfViews(
       VnfRepository vnfs,
@@ -38,14 +37,14 @@ public class VnfViews {
       VimRegistry vims,
       VimDrivers drivers,
       InstantiatedState state,
-      VnfdCatalogue catalogue) {
+      VnfDescriptors descriptors) {
     this.vnfs = vnfs;
     this.operations = operations;
     this.runtime = runtime;
     this.vims = vims;
     this.drivers = drivers;
     this.state = state;
-    this.catalogue = catalogue;
+    this.descriptors = descriptors;
   }
 
   @Transactional(readOnly = true)
@@ -122,7 +121,7 @@ public class VnfViews {
   private List<Map<String, Object>> scaleStatus(VnfEntity vnf) {
     VnfDescriptor descriptor;
     try {
-      descriptor = catalogue.descriptor(catalogue.find(vnf.vnfdId), VnfLifecycle.params(vnf));
+      descriptor = descriptors.of(vnf);
     } catch (RuntimeException e) {
       return List.of();
     }
