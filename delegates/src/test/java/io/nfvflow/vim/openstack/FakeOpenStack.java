@@ -35,6 +35,12 @@ final class FakeOpenStack {
   final WireMockServer server =
       new WireMockServer(options().dynamicPort().extensions(heat, compute));
 
+  /** The code under test, wired as the application wires it. */
+  final OpenStackClients clients = new OpenStackClients();
+
+  final HeatStacks stacks = new HeatStacks(clients);
+  final OpenStackDriver driver = new OpenStackDriver(clients, stacks);
+
   void start() {
     server.start();
     heat.base(server.baseUrl());

@@ -52,9 +52,8 @@ class OpenStackApplyTest {
   void setUp() {
     cloud.start();
     server = cloud.server;
-    OpenStackClients clients = new OpenStackClients();
-    stacks = new HeatStacks(clients);
-    driver = new OpenStackDriver(clients, stacks);
+    stacks = cloud.stacks;
+    driver = cloud.driver;
   }
 
   @AfterEach

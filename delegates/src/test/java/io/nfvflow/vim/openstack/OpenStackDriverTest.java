@@ -56,9 +56,8 @@ class OpenStackDriverTest extends VimDriverContractTest {
   void setUp() {
     cloud.start();
     server = cloud.server;
-    OpenStackClients clients = new OpenStackClients();
-    stacks = new HeatStacks(clients);
-    driver = new OpenStackDriver(clients, stacks);
+    stacks = cloud.stacks;
+    driver = cloud.driver;
   }
 
   @AfterEach

@@ -25,8 +25,7 @@ class OpenStackObserveTest {
   @BeforeEach
   void setUp() {
     cloud.start();
-    OpenStackClients clients = new OpenStackClients();
-    driver = new OpenStackDriver(clients, new HeatStacks(clients));
+    driver = cloud.driver;
   }
 
   @AfterEach

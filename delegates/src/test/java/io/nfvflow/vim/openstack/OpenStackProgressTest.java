@@ -32,8 +32,7 @@ class OpenStackProgressTest {
   void setUp() {
     cloud.start();
     server = cloud.server;
-    OpenStackClients clients = new OpenStackClients();
-    driver = new OpenStackDriver(clients, new HeatStacks(clients));
+    driver = cloud.driver;
   }
 
   @AfterEach

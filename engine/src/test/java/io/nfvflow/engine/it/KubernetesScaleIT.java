@@ -36,7 +36,7 @@ class KubernetesScaleIT extends SandboxTestBase {
     assertThat(readyPods(vnfId)).as("default_instances").hasSize(2);
 
     assertThat(api.scale(vnfId, "out", "SP1").status()).isEqualTo(202);
-    JsonNode vnf = awaitScaled(vnfId, 3);
+    JsonNode vnf = awaitScaled(vnfId, 3, SETTLE_TIMEOUT);
     assertThat(readyPods(vnfId)).hasSize(3);
     assertThat(vnf.path("instances")).hasSize(3);
     assertThat(field(vnf.path("instances"), "name"))
@@ -45,7 +45,7 @@ class KubernetesScaleIT extends SandboxTestBase {
     assertThat(api.scale(vnf.path("name").asText(), "in", "SP1").status())
         .as("by name")
         .isEqualTo(202);
-    vnf = awaitScaled(vnfId, 2);
+    vnf = awaitScaled(vnfId, 2, SETTLE_TIMEOUT);
     assertThat(readyPods(vnfId)).hasSize(2);
     assertThat(vnf.path("instances")).hasSize(2);
 
@@ -61,7 +61,7 @@ class KubernetesScaleIT extends SandboxTestBase {
     assertThat(api.scale(vnfId, "out", "SP1").status()).isEqualTo(202);
     TackerApi.Response busy = api.scale(vnfId, "out", "SP1");
     assertThat(busy.status()).as("second scale while the first runs: %s", busy).isEqualTo(409);
-    awaitScaled(vnfId, 3);
+    awaitScaled(vnfId, 3, SETTLE_TIMEOUT);
     TackerApi.Response atMax = api.scale(vnfId, "out", "SP1");
     assertThat(atMax.status()).isEqualTo(409);
     assertThat(atMax.text("/TackerError/message"))
@@ -75,7 +75,7 @@ class KubernetesScaleIT extends SandboxTestBase {
   void reRunningTheApplyStepAfterAScaleChangesNothing() throws Exception {
     String vnfId = scalableVnf("default");
     assertThat(api.scale(vnfId, "out", "SP1").status()).isEqualTo(202);
-    awaitScaled(vnfId, 3);
+    awaitScaled(vnfId, 3, SETTLE_TIMEOUT);
     Deployment before = deployment(vnfId);
 
     // the retry after a crash between the VIM call and the commit: the same step, same target
@@ -193,18 +193,6 @@ class KubernetesScaleIT extends SandboxTestBase {
     assertThat(vnf.path("status").asText()).as("VNF %s", vnf).isEqualTo("ACTIVE");
     assertThat(vnf.path("scale_status").get(0).path("current").asInt()).isEqualTo(2);
     return vnfId;
-  }
-
-  private JsonNode awaitScaled(String vnfId, int instances) {
-    return await("VNF " + vnfId + " at " + instances + " instances")
-        .atMost(SETTLE_TIMEOUT)
-        .pollInterval(POLL)
-        .until(
-            () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
-            v ->
-                "ACTIVE".equals(v.path("status").asText())
-                    && "COMPLETED".equals(v.path("lcm_operation").path("state").asText())
-                    && v.path("scale_status").get(0).path("current").asInt() == instances);
   }
 
   private List<Pod> readyPods(String vnfId) {

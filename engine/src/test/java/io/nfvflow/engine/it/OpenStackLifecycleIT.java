@@ -8,7 +8,6 @@ import io.nfvflow.engine.it.OpenStackCloud.TestNetwork;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.model.compute.Server;
@@ -256,18 +255,6 @@ class OpenStackLifecycleIT extends OpenStackTestBase {
 
   /** Onboards the scaled two-network VM VNFD on the sandbox's image and flavor. */
   private String onboardScaledVnfd(String name, TestNetwork mgmt, TestNetwork data) {
-    return onboardVnfd(
-        name,
-        descriptor(
-            "vnfd-openstack-scaled.yaml",
-            Map.of(
-                "IMAGE",
-                IMAGE,
-                "FLAVOR",
-                FLAVOR,
-                "MGMT_NET",
-                mgmt.name(),
-                "DATA_NET",
-                data.name())));
+    return onboardVnfd(name, scaledVnfd(mgmt, data));
   }
 }

@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
@@ -46,25 +45,14 @@ class OpenStackScaleIT extends OpenStackTestBase {
     String vnfdId =
         onboardVnfd(
             unique("it-os-vnfd-scale"),
-            descriptor(
-                    "vnfd-openstack-scaled.yaml",
-                    Map.of(
-                        "IMAGE",
-                        IMAGE,
-                        "FLAVOR",
-                        FLAVOR,
-                        "MGMT_NET",
-                        mgmt.name(),
-                        "DATA_NET",
-                        data.name()))
-                .replace("default_instances: 2", "default_instances: 1"));
+            scaledVnfd(mgmt, data).replace("default_instances: 2", "default_instances: 1"));
     JsonNode vnf = createActiveVnf(vnfdId, vimId, demo);
     String vnfId = vnf.path("id").asText();
     assertThat(activeServers(demo, vnfId)).hasSize(1);
 
     // out: 1 -> 2 servers, both addresses in mgmt_ip_address, both instances with their ports
     assertThat(api.scale(vnfId, "out", "SP1").status()).isEqualTo(202);
-    vnf = awaitScaled(vnfId, 2);
+    vnf = awaitScaled(vnfId, 2, OS_SETTLE_TIMEOUT);
     List<String> servers = activeServers(demo, vnfId);
     assertThat(servers).hasSize(2);
     assertThat(mgmtAddresses(vnf, VDU)).hasSize(2);
@@ -99,7 +87,7 @@ class OpenStackScaleIT extends OpenStackTestBase {
 
     // in: back to 1
     assertThat(api.scale(vnfId, "in", "SP1").status()).isEqualTo(202);
-    vnf = awaitScaled(vnfId, 1);
+    vnf = awaitScaled(vnfId, 1, OS_SETTLE_TIMEOUT);
     assertThat(activeServers(demo, vnfId)).hasSize(1);
     assertThat(mgmtAddresses(vnf, VDU)).hasSize(1);
     assertThat(field(eventsOf(vnfId), "event_type")).contains("SCALE");
@@ -107,18 +95,6 @@ class OpenStackScaleIT extends OpenStackTestBase {
     List<String> last = activeServers(demo, vnfId);
     deleteOpenStackVnfAndAwaitGone(vnfId);
     assertNothingLeftInCloud(demo, vnfId, last, mgmt, data);
-  }
-
-  private JsonNode awaitScaled(String vnfId, int instances) {
-    return await("VNF " + vnfId + " at " + instances + " instances")
-        .atMost(OS_SETTLE_TIMEOUT)
-        .pollInterval(OS_POLL)
-        .until(
-            () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
-            v ->
-                "ACTIVE".equals(v.path("status").asText())
-                    && "COMPLETED".equals(v.path("lcm_operation").path("state").asText())
-                    && v.path("scale_status").get(0).path("current").asInt() == instances);
   }
 
   private Stack stack(Credentials project, String vnfId) {

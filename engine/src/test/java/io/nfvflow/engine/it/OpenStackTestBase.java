@@ -209,6 +209,16 @@ abstract class OpenStackTestBase extends SandboxTestBase {
             });
   }
 
+  /**
+   * {@code it/vnfd-openstack-scaled.yaml} on the sandbox: one VDU scaled to two servers, a CP on
+   * each of the two networks.
+   */
+  static String scaledVnfd(TestNetwork mgmt, TestNetwork data) {
+    return descriptor(
+        "vnfd-openstack-scaled.yaml",
+        Map.of("IMAGE", IMAGE, "FLAVOR", FLAVOR, "MGMT_NET", mgmt.name(), "DATA_NET", data.name()));
+  }
+
   /** A test descriptor from {@code it/} with its {@code @KEY@} placeholders replaced. */
   static String descriptor(String file, Map<String, String> values) {
     String text = resource(file);

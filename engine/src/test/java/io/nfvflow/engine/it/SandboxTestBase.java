@@ -264,6 +264,19 @@ abstract class SandboxTestBase {
     return api.get("/v1.0/vnfs/" + vnfId).at("/vnf");
   }
 
+  /** Waits until a scale completed: ACTIVE, the operation COMPLETED, the first policy at n. */
+  JsonNode awaitScaled(String vnfId, int instances, Duration timeout) {
+    return await("VNF " + vnfId + " at " + instances + " instances")
+        .atMost(timeout)
+        .pollInterval(POLL)
+        .until(
+            () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
+            v ->
+                "ACTIVE".equals(v.path("status").asText())
+                    && "COMPLETED".equals(v.path("lcm_operation").path("state").asText())
+                    && v.path("scale_status").get(0).path("current").asInt() == instances);
+  }
+
   /** DELETE /v1.0/vnfs/{id} → 204, then PENDING_DELETE until GET answers 404. */
   void deleteVnfAndAwaitGone(String vnfId) {
     TackerApi.Response deleted = api.delete("/v1.0/vnfs/" + vnfId);
