@@ -2,6 +2,7 @@ package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
+import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.lcm.LcmVariables;
 import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,6 +40,7 @@ public class Operations {
   private final RuntimeService runtime;
   private final RepositoryService repository;
   private final LcmSettings settings;
+  private final VnfdCatalogue catalogue;
 
   public Operations(
       VnfRepository vnfs,
@@ -47,7 +50,8 @@ public class Operations {
       EventLog events,
       RuntimeService runtime,
       RepositoryService repository,
-      LcmSettings settings) {
+      LcmSettings settings,
+      @Lazy VnfdCatalogue catalogue) {
     this.vnfs = vnfs;
     this.operations = operations;
     this.state = state;
@@ -56,6 +60,7 @@ public class Operations {
     this.runtime = runtime;
     this.repository = repository;
     this.settings = settings;
+    this.catalogue = catalogue;
   }
 
   /**
@@ -281,6 +286,7 @@ public class Operations {
         VnfStatus.DEAD.name(),
         op.type.eventType(),
         "VNF deleted; its VIM resources are gone");
+    catalogue.deleteIfInlineAndUnused(vnf.vnfdId);
   }
 
   private void cancel(LcmOperationEntity op) {

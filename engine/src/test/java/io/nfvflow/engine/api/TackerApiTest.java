@@ -319,6 +319,35 @@ class TackerApiTest extends ApiTestSupport {
   }
 
   @Test
+  void anInlineVnfdGoesWithItsVnf() throws Exception {
+    String vim = registerVim(unique("vim"), "good", false);
+    Answer created =
+        post(
+            "/v1.0/vnfs",
+            JSON.writeValueAsString(
+                JSON.createObjectNode()
+                    .set(
+                        "vnf",
+                        JSON.createObjectNode()
+                            .put("name", unique("vnf"))
+                            .put("vim_id", vim)
+                            .put("vnfd_template", containerVnfd("nginx")))));
+    assertThat(created.status()).isEqualTo(201);
+    String id = created.body().path("vnf").path("id").asText();
+    String vnfd = created.body().path("vnf").path("vnfd_id").asText();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> get("/v1.0/vnfs/" + id).body().path("vnf").path("status").asText(),
+            "ACTIVE"::equals);
+    assertThat(get("/v1.0/vnfds/" + vnfd).status()).isEqualTo(200);
+
+    assertThat(delete("/v1.0/vnfs/" + id).status()).isEqualTo(204);
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("/v1.0/vnfs/" + id).status() == 404);
+    assertThat(get("/v1.0/vnfds/" + vnfd).status()).as("the inline VNFD is removed").isEqualTo(404);
+  }
+
+  @Test
   void renamesVimsAndVnfds() throws Exception {
     String vim = registerVim(unique("vim"), "good", false);
     String newName = unique("renamed");
