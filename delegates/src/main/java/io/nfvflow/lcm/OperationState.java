@@ -21,11 +21,6 @@ public enum OperationState {
     return this == STARTING || this == PROCESSING || this == FAILED_TEMP;
   }
 
-  /** Whether the operation has ended. */
-  public boolean isFinal() {
-    return !isRunning();
-  }
-
   public boolean canMoveTo(OperationState next) {
     return allowedNext().contains(next);
   }

@@ -15,11 +15,6 @@ public enum VnfStatus {
   ERROR,
   DEAD;
 
-  /** Whether an operation is under way (the VNF is busy). */
-  public boolean isPending() {
-    return name().startsWith("PENDING_");
-  }
-
   /**
    * Whether a VNF may move from this status to {@code next}. An operation starts from ACTIVE (a
    * terminate also from ERROR, and a forced one from anywhere), a pending status ends in ACTIVE or

@@ -2,6 +2,7 @@ package io.nfvflow.vim.kubernetes;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.nfvflow.vim.VimChanges;
@@ -31,14 +32,7 @@ final class ReplicaWatch implements AutoCloseable {
 
   static ReplicaWatch start(KubernetesClient client, VimConnection vim, VimChanges changes) {
     ReplicaWatch watch = new ReplicaWatch();
-    watch.informer =
-        client
-            .apps()
-            .deployments()
-            .inAnyNamespace()
-            .withLabel(KubernetesLabels.MANAGED_BY, KubernetesLabels.MANAGER)
-            .runnableInformer(RESYNC_MILLIS);
-    watch.informer.addEventHandler(handler(changes));
+    watch.informer = informer(client.apps().deployments().inAnyNamespace(), changes);
     watch
         .informer
         .start()
@@ -46,24 +40,29 @@ final class ReplicaWatch implements AutoCloseable {
             (ok, error) -> {
               if (error != null && watch.informer != null) {
                 // namespace-scoped credentials: watch the VIM's namespace only
+                String ns = KubernetesClients.namespace(vim);
                 LOG.info(
                     "VIM {}: cannot watch all namespaces ({}); watching {}",
                     vim.vimId(),
                     error.getMessage(),
-                    KubernetesClients.namespace(vim));
+                    ns);
                 watch.informer.stop();
-                watch.informer =
-                    client
-                        .apps()
-                        .deployments()
-                        .inNamespace(KubernetesClients.namespace(vim))
-                        .withLabel(KubernetesLabels.MANAGED_BY, KubernetesLabels.MANAGER)
-                        .runnableInformer(RESYNC_MILLIS);
-                watch.informer.addEventHandler(handler(changes));
+                watch.informer = informer(client.apps().deployments().inNamespace(ns), changes);
                 watch.informer.start();
               }
             });
     return watch;
+  }
+
+  /** An informer (not started) on the managed Deployments of that scope, reporting to changes. */
+  private static SharedIndexInformer<Deployment> informer(
+      FilterWatchListDeletable<Deployment, ?, ?> deployments, VimChanges changes) {
+    SharedIndexInformer<Deployment> informer =
+        deployments
+            .withLabel(KubernetesLabels.MANAGED_BY, KubernetesLabels.MANAGER)
+            .runnableInformer(RESYNC_MILLIS);
+    informer.addEventHandler(handler(changes));
+    return informer;
   }
 
   private static ResourceEventHandler<Deployment> handler(VimChanges changes) {

@@ -53,11 +53,6 @@ public class VimWatches {
     }
   }
 
-  /** The VIMs watched now (for tests and health). */
-  public java.util.Set<String> watched() {
-    return Map.copyOf(running).keySet();
-  }
-
   private void restart(String vimId) {
     stop(vimId);
     try {
