@@ -3,16 +3,13 @@ package io.nfvflow.engine.vnf;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
-import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
-import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.AlarmTrigger;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -30,7 +27,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AlarmReceiver {
 
   private final VnfRepository vnfs;
-  private final LcmOperationRepository operations;
+  private final LcmOperationRepository history;
+  private final Operations operations;
   private final VnfDescriptors descriptors;
   private final InstantiatedState state;
   private final VnfLifecycle lifecycle;
@@ -39,13 +37,15 @@ public class AlarmReceiver {
 
   public AlarmReceiver(
       VnfRepository vnfs,
-      LcmOperationRepository operations,
+      LcmOperationRepository history,
+      Operations operations,
       VnfDescriptors descriptors,
       InstantiatedState state,
       VnfLifecycle lifecycle,
       EventLog events,
       TransactionTemplate tx) {
     this.vnfs = vnfs;
+    this.history = history;
     this.operations = operations;
     this.descriptors = descriptors;
     this.state = state;
@@ -97,39 +97,32 @@ public class AlarmReceiver {
     return "scale started: operation " + op.id;
   }
 
+  /**
+   * Why the trigger must not scale now, in the order an operator reads it: busy, status, cooldown,
+   * bound. The busy, status and bound checks are the scale API's own (they answer 409 there); here
+   * their message becomes the event.
+   */
   private Optional<String> reasonNotToScale(VnfEntity vnf, ScalingPolicy policy, boolean out) {
-    List<LcmOperationEntity> running =
-        operations.findByVnfIdAndStateIn(vnf.id, OperationState.running());
-    if (!running.isEmpty()) {
-      return Optional.of(
-          "operation %s (%s) is running".formatted(running.get(0).id, running.get(0).type));
+    try {
+      operations.requireIdle(vnf, OperationType.SCALE, OperationType.SCALE.pendingStatus(out));
+      Optional<Duration> cooling = cooldownLeft(vnf, policy);
+      if (cooling.isPresent()) {
+        return Optional.of(
+            "policy %s is in its cooldown of %d s (%d s left)"
+                .formatted(policy.name(), policy.cooldown(), cooling.get().toSeconds()));
+      }
+      ScalePolicies.target(policy, state.instances(vnf.id, policy), out, vnf);
+      return Optional.empty();
+    } catch (TackerException refused) {
+      return Optional.of(refused.getMessage());
     }
-    if (vnf.status != VnfStatus.ACTIVE) {
-      return Optional.of("the VNF is " + vnf.status);
-    }
-    Optional<String> cooling =
-        cooldownLeft(vnf, policy)
-            .map(
-                left ->
-                    "policy %s is in its cooldown of %d s (%d s left)"
-                        .formatted(policy.name(), policy.cooldown(), left.toSeconds()));
-    if (cooling.isPresent()) {
-      return cooling;
-    }
-    int current = state.instances(vnf.id, policy);
-    if (out ? current >= policy.maxInstances() : current <= policy.minInstances()) {
-      return Optional.of(
-          "policy %s is at its %s of %d instances"
-              .formatted(policy.name(), out ? "max_instances" : "min_instances", current));
-    }
-    return Optional.empty();
   }
 
   private Optional<Duration> cooldownLeft(VnfEntity vnf, ScalingPolicy policy) {
     if (policy.cooldown() == null || policy.cooldown() <= 0) {
       return Optional.empty();
     }
-    return operations
+    return history
         .findFirstByVnfIdAndTypeAndScalePolicyOrderByStartedAtDesc(
             vnf.id, OperationType.SCALE, policy.name())
         .map(op -> op.endedAt != null ? op.endedAt : op.startedAt)

@@ -102,10 +102,10 @@ public class AutoScaleRecorder implements VimChanges {
     // only an autoscaler's changes are a new level; any other edit is drift, healing's business
     Optional<ScalingPolicy> policy =
         descriptor.scalingPolicyFor(vdu).filter(p -> p.targetCpuUtilizationPercentage() != null);
-    if (policy.isEmpty() || state.instances(vnfId, policy.get()) == instances) {
+    int before = policy.map(p -> state.instances(vnfId, p)).orElse(instances);
+    if (before == instances) {
       return Optional.empty();
     }
-    int before = state.instances(vnfId, policy.get());
     state.setScale(vnfId, policy.get().name(), instances);
     events.record(
         EventLog.VNF,

@@ -114,6 +114,23 @@ class AlarmApiTest extends ApiTestSupport {
   }
 
   @Test
+  void atTheBoundAnAlarmIsAnEventNotAnError() throws Exception {
+    String id = activeVnf(0);
+    String path = alarmPath(id);
+    post(path, AODH_ALARM);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> vnf(id).path("lcm_operation").path("state").asText(), "COMPLETED"::equals);
+    Answer atMax = post(path, AODH_ALARM);
+    assertThat(atMax.status()).isEqualTo(202);
+    assertThat(atMax.body().path("trigger").path("result").asText())
+        .startsWith("skipped")
+        .contains("max_instances is 3");
+    assertThat(vnf(id).path("lcm_operation").path("operation").asText()).isEqualTo("SCALE");
+    assertThat(vnf(id).path("scale_status").get(0).path("current").asInt()).isEqualTo(3);
+  }
+
+  @Test
   void aResolvedAlertIsIgnoredAndAnUnknownBodyIs400() throws Exception {
     String id = activeVnf(0);
     String path = alarmPath(id);
