@@ -80,6 +80,9 @@ public class VnfViews {
   }
 
   private Map<String, Object> view(VnfEntity vnf) {
+    // the newest operation is the running one, when one runs (one at a time per VNF)
+    Optional<LcmOperationEntity> newest =
+        operations.findByVnfIdOrderByStartedAtDesc(vnf.id).stream().findFirst();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", vnf.id);
     view.put("tenant_id", vnf.tenantId == null ? "" : vnf.tenantId);
@@ -92,13 +95,11 @@ public class VnfViews {
     view.put("mgmt_ip_address", vnf.mgmtIpAddress);
     view.put("instance_id", vnf.id);
     view.put("attributes", attributes(vnf));
-    view.put("scale_status", scaleStatus(vnf));
+    view.put("scale_status", scaleStatus(vnf, newest));
     view.put("instances", state.instances(vnf.id));
     view.put("created_at", vnf.createdAt.toString());
     view.put("updated_at", vnf.updatedAt == null ? null : vnf.updatedAt.toString());
-    operations.findByVnfIdOrderByStartedAtDesc(vnf.id).stream()
-        .findFirst()
-        .ifPresent(op -> view.put("lcm_operation", operation(op)));
+    newest.ifPresent(op -> view.put("lcm_operation", operation(op)));
     return view;
   }
 
@@ -118,17 +119,14 @@ public class VnfViews {
    * Per scaling policy: its current instances (during a scale: the level it started from, and the
    * target), min and max. Empty when the VNFD has none or cannot be read.
    */
-  private List<Map<String, Object>> scaleStatus(VnfEntity vnf) {
-    VnfDescriptor descriptor;
-    try {
-      descriptor = descriptors.of(vnf);
-    } catch (RuntimeException e) {
+  private List<Map<String, Object>> scaleStatus(
+      VnfEntity vnf, Optional<LcmOperationEntity> newest) {
+    VnfDescriptor descriptor = descriptors.orNull(vnf);
+    if (descriptor == null) {
       return List.of();
     }
     Optional<LcmOperationEntity> scaling =
-        operations.findByVnfIdAndStateIn(vnf.id, OperationState.running()).stream()
-            .filter(op -> op.type == OperationType.SCALE)
-            .findFirst();
+        newest.filter(op -> op.state.isRunning() && op.type == OperationType.SCALE);
     return descriptor.scalingPolicies().stream()
         .map(
             policy -> {
