@@ -41,4 +41,21 @@ public interface VnfInventory {
 
   /** The rollback converged: ROLLED_BACK, the VNF ACTIVE, the reason in the event. */
   void completeRollback(String operationId);
+
+  /**
+   * The heal request of a heal operation, with the instances chosen to be replaced once {@link
+   * #selectHealInstances} stored them.
+   *
+   * @throws IllegalStateException when the operation does not exist or is not a heal
+   */
+  HealTarget healTarget(String operationId);
+
+  /**
+   * Stores the instances a heal replaces, once: the first call stores {@code chosen}; a later call
+   * (a step re-run after a crash) keeps and returns what was stored first.
+   *
+   * @return the instances the heal replaces
+   */
+  java.util.List<io.nfvflow.vim.VnfInstance> selectHealInstances(
+      String operationId, java.util.List<io.nfvflow.vim.VnfInstance> chosen);
 }

@@ -16,4 +16,15 @@ public interface VimChanges {
    * @param instances the new desired count
    */
   void instancesChanged(String vnfId, String vdu, int instances);
+
+  /**
+   * An object a VNF owns changed or went away on the VIM (anything but a replica count: a Service
+   * deleted, a Deployment's template edited, its availability changed). The receiver looks at the
+   * VNF again ({@link VimDriver#diagnose}); nfvflow's own changes are reported too and find nothing
+   * wrong.
+   *
+   * @param vnfId the VNF (from the object's ownership label)
+   * @param what the object and the change, for logs ("Service ns/vnf-1-vdu1 deleted")
+   */
+  default void vnfChanged(String vnfId, String what) {}
 }

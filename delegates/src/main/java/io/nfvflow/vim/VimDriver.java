@@ -99,4 +99,36 @@ public interface VimDriver {
   default java.util.Optional<AutoCloseable> watch(VimConnection vim, VimChanges changes) {
     return java.util.Optional.empty();
   }
+
+  /**
+   * One look for what is wrong with a VNF on its VIM, compared with its desired state (descriptor
+   * and instantiated state): objects missing or changed outside nfvflow, VDUs that stay
+   * unavailable, instances failed or gone. Never changes anything. Changes an autoscaler made
+   * within its bounds are not findings.
+   *
+   * <p>Kubernetes: every owned ConfigMap, Deployment (template, replicas unless an autoscaler
+   * governs them), Service and autoscaler against the desired one; a Deployment not Available (with
+   * the condition's transition time as {@code since}); pods failing for good (CrashLoopBackOff,
+   * ImagePullBackOff, unschedulable). OpenStack: the stack missing or FAILED, its servers in ERROR
+   * or SHUTOFF or gone (with Nova's {@code updated}), its ports gone.
+   *
+   * @return the findings, empty when the VNF is as desired
+   * @throws VimException TRANSIENT when the VIM cannot be asked now
+   */
+  default List<Finding> diagnose(VnfOnVim vnf) {
+    return List.of();
+  }
+
+  /**
+   * One batched listing of every instance nfvflow owns on the VIM (by ownership metadata or tag),
+   * grouped by VNF id: what nfvflow polls, at a configured interval, on VIM types that cannot
+   * {@link #watch}. Never one request per VNF.
+   *
+   * @return the instances per VNF id (a VNF with no instance left has no entry), or empty when this
+   *     VIM type is watched instead
+   * @throws VimException TRANSIENT when the VIM cannot be asked now
+   */
+  default java.util.Optional<java.util.Map<String, List<VnfInstance>>> survey(VimConnection vim) {
+    return java.util.Optional.empty();
+  }
 }

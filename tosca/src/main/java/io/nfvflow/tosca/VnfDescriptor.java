@@ -65,4 +65,13 @@ public record VnfDescriptor(
   public Optional<String> workflowFor(String operation) {
     return Optional.ofNullable(workflows.get(operation));
   }
+
+  /**
+   * A VDU's monitoring policy ({@code monitoring_policy}), validated when the descriptor was read.
+   *
+   * @param vduName the VDU's node name
+   */
+  public Optional<MonitoringPolicy> monitoringPolicy(String vduName) {
+    return Optional.empty(); // TODO(wt/tosca-monitoring): typed policies read by VduReader
+  }
 }
