@@ -80,6 +80,7 @@ public class VimController {
     view.put("placement_attr", Map.of("regions", JsonColumns.stringList(vim.regions)));
     view.put("status", vim.status);
     view.put("is_default", vim.isDefault);
+    view.put("auto_heal", vim.autoHeal());
     view.put("created_at", vim.createdAt.toString());
     view.put("updated_at", vim.updatedAt == null ? null : vim.updatedAt.toString());
     return view;

@@ -45,8 +45,16 @@ public class VimEntity {
   @Column(length = 4000)
   String regions;
 
+  /** Automatic healing of this VIM's VNFs; null means on (nfvflow.heal.enabled decides). */
+  Boolean autoHeal;
+
   Instant createdAt;
   Instant updatedAt;
+
+  /** Whether VNFs on this VIM are healed automatically ({@code auto_heal}, default true). */
+  public boolean autoHeal() {
+    return autoHeal == null || autoHeal;
+  }
 
   public String getId() {
     return id;

@@ -23,7 +23,8 @@ record VimRegistration(
     Map<String, String> vimProject,
     Map<String, String> publicCredentials,
     Map<String, String> secrets,
-    boolean isDefault) {
+    boolean isDefault,
+    Boolean autoHeal) {
 
   /** {@code auth_cred} keys whose values are secret: never returned, never logged. */
   static final Set<String> SECRET_KEYS =
@@ -59,7 +60,8 @@ record VimRegistration(
         vimProject,
         open,
         secrets,
-        Boolean.TRUE.equals(isDefault));
+        Boolean.TRUE.equals(isDefault),
+        RequestBody.optionalBoolean(vim, "auto_heal", "vim.auto_heal"));
   }
 
   private static void requireCredentials(Map<String, String> cred) {

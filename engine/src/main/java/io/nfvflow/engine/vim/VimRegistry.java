@@ -101,6 +101,9 @@ public class VimRegistry implements VimDirectory {
       }
       vim.isDefault = u.isDefault();
     }
+    if (u.autoHeal() != null) {
+      vim.autoHeal = u.autoHeal();
+    }
     if (u.vimProject() != null) {
       vim.vimProject =
           JsonColumns.write(merge(JsonColumns.stringMap(vim.vimProject), u.vimProject()));
@@ -196,6 +199,7 @@ public class VimRegistry implements VimDirectory {
     vim.tenantId = r.tenantId();
     vim.authUrl = r.authUrl();
     vim.isDefault = r.isDefault();
+    vim.autoHeal = r.autoHeal();
     vim.vimProject = JsonColumns.write(r.vimProject());
     vim.publicCredentials = JsonColumns.write(r.publicCredentials());
     vim.sealedSecrets = secretBox.seal(JsonColumns.write(r.secrets()));

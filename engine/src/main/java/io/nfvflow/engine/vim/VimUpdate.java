@@ -10,7 +10,8 @@ record VimUpdate(
     String description,
     Boolean isDefault,
     Map<String, String> vimProject,
-    Map<String, String> credentials) {
+    Map<String, String> credentials,
+    Boolean autoHeal) {
 
   static VimUpdate parse(JsonNode body) {
     JsonNode vim = RequestBody.envelope(body, "vim");
@@ -25,6 +26,7 @@ record VimUpdate(
         RequestBody.optionalText(vim, "description", "vim.description"),
         RequestBody.optionalBoolean(vim, "is_default", "vim.is_default"),
         project == null ? null : VimRegistration.strings(project, "vim.vim_project"),
-        cred == null ? null : VimRegistration.strings(cred, "vim.auth_cred"));
+        cred == null ? null : VimRegistration.strings(cred, "vim.auth_cred"),
+        RequestBody.optionalBoolean(vim, "auto_heal", "vim.auto_heal"));
   }
 }

@@ -7,7 +7,6 @@ import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.Progress;
-import io.nfvflow.vim.VimChanges;
 import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimDrivers;
 import io.nfvflow.vim.VnfOnVim;
@@ -30,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * runs on the VNF are that operation's own and are left to it.
  */
 @Component
-public class AutoScaleRecorder implements VimChanges {
+public class AutoScaleRecorder {
 
   private static final Logger LOG = LoggerFactory.getLogger(AutoScaleRecorder.class);
 
@@ -74,7 +73,6 @@ public class AutoScaleRecorder implements VimChanges {
           });
 
   /** Called on the watch's thread: hands the work to this recorder's own thread. */
-  @Override
   public void instancesChanged(String vnfId, String vdu, int instances) {
     worker.execute(
         () -> {

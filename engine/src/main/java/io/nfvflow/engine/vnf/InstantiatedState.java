@@ -111,6 +111,22 @@ public class InstantiatedState {
         .toList();
   }
 
+  /** The instances as last recorded, as the VIM reported them. */
+  @Transactional(readOnly = true)
+  public List<VnfInstance> stored(String vnfId) {
+    return instances.findByVnfIdOrderByPosition(vnfId).stream()
+        .map(
+            i ->
+                new VnfInstance(
+                    i.vdu,
+                    i.vimInstanceId,
+                    i.name,
+                    i.status,
+                    JsonColumns.stringList(i.addresses),
+                    JsonColumns.stringMap(i.ports)))
+        .toList();
+  }
+
   /** Everything about a VNF that is leaving the inventory. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void forget(String vnfId) {

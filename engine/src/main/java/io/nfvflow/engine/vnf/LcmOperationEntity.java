@@ -52,6 +52,22 @@ public class LcmOperationEntity {
   @Column(length = 4000)
   String error;
 
+  /** A heal's named VDUs and instances (comma-separated); both empty: the whole VNF. */
+  @Column(length = 2000)
+  String healVdus;
+
+  @Column(length = 2000)
+  String healInstances;
+
+  /** The instances a heal replaces, chosen once by its first step (JSON), or null until then. */
+  @jakarta.persistence.Lob String healSelected;
+
+  /** Started by nfvflow's own detection (a heal), not by a request. */
+  Boolean automatic;
+
+  /** When the VIM's change that started an automatic heal happened, if the VIM told. */
+  Instant changedAt;
+
   Instant startedAt;
   Instant endedAt;
 

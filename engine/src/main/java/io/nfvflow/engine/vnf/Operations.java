@@ -41,6 +41,7 @@ public class Operations {
   private final RepositoryService repository;
   private final LcmSettings settings;
   private final VnfdCatalogue catalogue;
+  private final org.springframework.context.ApplicationEventPublisher publisher;
 
   public Operations(
       VnfRepository vnfs,
@@ -51,7 +52,8 @@ public class Operations {
       RuntimeService runtime,
       RepositoryService repository,
       LcmSettings settings,
-      @Lazy VnfdCatalogue catalogue) {
+      @Lazy VnfdCatalogue catalogue,
+      org.springframework.context.ApplicationEventPublisher publisher) {
     this.vnfs = vnfs;
     this.operations = operations;
     this.state = state;
@@ -61,7 +63,14 @@ public class Operations {
     this.repository = repository;
     this.settings = settings;
     this.catalogue = catalogue;
+    this.publisher = publisher;
   }
+
+  /**
+   * Published when an operation ends (completed, failed or rolled back), in its transaction; the
+   * heal monitor looks again at a VNF whose detection waited for it.
+   */
+  public record Ended(String vnfId, String operationId, OperationType type, boolean automatic) {}
 
   /**
    * What an operation needs to begin.
@@ -242,6 +251,60 @@ public class Operations {
             });
   }
 
+  /** A heal operation's request and selection (see {@link io.nfvflow.lcm.VnfInventory}). */
+  @Transactional(readOnly = true)
+  public io.nfvflow.lcm.HealTarget healTarget(String operationId) {
+    return HealScope.of(heal(operationId));
+  }
+
+  /** Stores a heal's selection once; a re-run gets the first selection back. */
+  @Transactional
+  public List<io.nfvflow.vim.VnfInstance> selectHealInstances(
+      String operationId, List<io.nfvflow.vim.VnfInstance> chosen) {
+    LcmOperationEntity op = heal(operationId);
+    if (op.healSelected != null) {
+      return HealScope.selected(op);
+    }
+    op.healSelected = HealScope.write(chosen);
+    return List.copyOf(chosen);
+  }
+
+  private LcmOperationEntity heal(String operationId) {
+    LcmOperationEntity op =
+        operations
+            .findById(operationId)
+            .orElseThrow(
+                () -> new IllegalStateException("operation " + operationId + " does not exist"));
+    if (op.type != OperationType.HEAL) {
+      throw new IllegalStateException("operation " + operationId + " is a " + op.type);
+    }
+    return op;
+  }
+
+  /**
+   * Automatic healing gives up on a VNF whose heals keep failing: it goes to ERROR with the reason
+   * (no operation runs; the HEAL event says what was tried), and is not healed automatically again
+   * until an operator heals it.
+   */
+  @Transactional
+  public void giveUpHealing(String vnfId, String reason) {
+    vnfs.findById(vnfId)
+        .filter(vnf -> vnf.status == VnfStatus.ACTIVE || vnf.status == VnfStatus.ERROR)
+        .ifPresent(
+            vnf -> {
+              vnf.status = VnfStatus.ERROR;
+              vnf.errorReason = truncate(reason);
+              vnf.autoHealSuspended = true;
+              vnf.updatedAt = Instant.now();
+              events.record(
+                  EventLog.VNF,
+                  vnf.id,
+                  VnfStatus.ERROR.name(),
+                  OperationType.HEAL.eventType(),
+                  reason);
+            });
+  }
+
   /** The VNF moves to a status (or stays), with the operation's event saying why. */
   private void move(VnfEntity vnf, VnfStatus status, LcmOperationEntity op, String detail) {
     vnf.status = status;
@@ -300,6 +363,7 @@ public class Operations {
 
   private void finish(LcmOperationEntity op, OperationState end, String error) {
     advance(op, end);
+    publisher.publishEvent(new Ended(op.vnfId, op.id, op.type, Boolean.TRUE.equals(op.automatic)));
     op.error = error == null ? null : truncate(error);
     op.endedAt = Instant.now();
   }
@@ -318,6 +382,7 @@ public class Operations {
       case SCALE ->
           "%s scaled %s from %d to %d instances"
               .formatted(op.scalePolicy, op.scaleDirection(), op.scaleFrom, op.scaleTo);
+      case HEAL -> "healed %s (cause: %s)".formatted(HealScope.healed(op), op.cause);
       default -> describe(op) + " completed";
     };
   }

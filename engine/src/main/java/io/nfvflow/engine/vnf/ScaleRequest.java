@@ -24,8 +24,9 @@ record ScaleRequest(String type, String policy) {
     if (scale == null || scale.isNull()) {
       throw TackerException.badRequest(
           "InvalidInput",
-          "Unable to find 'scale' in request body: the only action is"
-              + " {\"scale\": {\"type\": \"out\"|\"in\", \"policy\": \"<scaling policy>\"}}");
+          "Unable to find 'scale' or 'heal' in request body: the actions are"
+              + " {\"scale\": {\"type\": \"out\"|\"in\", \"policy\": \"<scaling policy>\"}}"
+              + " and {\"heal\": {\"cause\": \"...\", \"vdu\": [...], \"instances\": [...]}}");
     }
     if (!scale.isObject()) {
       throw TackerException.invalidField("scale", "must be an object with 'type' and 'policy'");

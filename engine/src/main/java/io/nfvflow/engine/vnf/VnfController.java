@@ -63,13 +63,26 @@ public class VnfController {
   public Map<String, Object> action(
       @PathVariable String id,
       @org.springframework.web.bind.annotation.RequestBody(required = false) JsonNode body) {
+    if (body != null && body.isObject() && body.has("heal") && !body.has("scale")) {
+      HealRequest heal = HealRequest.parse(body.get("heal"));
+      LcmOperationEntity op = lifecycle.heal(id, heal, null);
+      Map<String, Object> echo = new java.util.LinkedHashMap<>();
+      echo.put("cause", op.cause);
+      echo.put("vdu", heal.vdus().stream().sorted().toList());
+      echo.put("instances", heal.instances().stream().sorted().toList());
+      return Map.of("heal", echo, "lcm_operation", operation(op));
+    }
     ScaleRequest request = ScaleRequest.parse(body);
     LcmOperationEntity op = lifecycle.scale(id, request, null);
     return Map.of(
         "scale",
         Map.of("type", request.type(), "policy", request.policy()),
         "lcm_operation",
-        Map.of("id", op.id, "operation", op.type.name(), "state", op.state.name()));
+        operation(op));
+  }
+
+  private static Map<String, Object> operation(LcmOperationEntity op) {
+    return Map.of("id", op.id, "operation", op.type.name(), "state", op.state.name());
   }
 
   /** An alarm URL: Aodh or Alertmanager posts here (no login: the URL's key is the secret). */

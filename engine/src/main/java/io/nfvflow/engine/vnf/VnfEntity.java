@@ -49,6 +49,12 @@ public class VnfEntity {
    */
   @Lob String alarmUrls;
 
+  /**
+   * Automatic healing gave up on this VNF (its heals kept failing); set back to null by a heal on
+   * request.
+   */
+  Boolean autoHealSuspended;
+
   Instant createdAt;
   Instant updatedAt;
 }

@@ -81,6 +81,17 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
   }
 
   @Override
+  public io.nfvflow.lcm.HealTarget healTarget(String operationId) {
+    return operations.healTarget(operationId);
+  }
+
+  @Override
+  public java.util.List<io.nfvflow.vim.VnfInstance> selectHealInstances(
+      String operationId, java.util.List<io.nfvflow.vim.VnfInstance> chosen) {
+    return operations.selectHealInstances(operationId, chosen);
+  }
+
+  @Override
   public long vnfsOnVim(String vimId) {
     return vnfs.countByVimId(vimId);
   }

@@ -12,7 +12,12 @@ import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.ScalingPolicy;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimDrivers;
+import io.nfvflow.vim.VnfInstance;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -156,6 +161,103 @@ public class VnfLifecycle {
                 }));
     state.setScale(vnf.id, policy.name(), to);
     return op;
+  }
+
+  /**
+   * {@code POST /v1.0/vnfs/{id}/actions} with {@code heal}, or a heal that nfvflow's detection
+   * starts. The named VDUs and instances must exist (404 naming the unknown ones, with what
+   * exists). A heal is allowed from ACTIVE, and from ERROR (repairing a VNF is how it leaves
+   * ERROR).
+   *
+   * @param detection what detected the problem, for an automatic heal; {@code null} for a request
+   */
+  @Transactional
+  public LcmOperationEntity heal(String idOrName, HealRequest request, Detection detection) {
+    VnfEntity vnf = findByIdOrName(idOrName);
+    VnfDescriptor descriptor = descriptors.of(vnf);
+    List<String> unknown = new ArrayList<>();
+    List<String> vduNames = descriptor.vdus().stream().map(io.nfvflow.tosca.Vdu::name).toList();
+    request.vdus().stream()
+        .filter(v -> !vduNames.contains(v))
+        .sorted()
+        .forEach(
+            v ->
+                unknown.add(
+                    "VDU %s does not exist in VNF %s (its VDUs: %s)"
+                        .formatted(v, vnf.name, String.join(", ", vduNames))));
+    List<VnfInstance> known = state.stored(vnf.id);
+    request.instances().stream()
+        .filter(i -> known.stream().noneMatch(k -> i.equals(k.id()) || i.equals(k.name())))
+        .sorted()
+        .forEach(
+            i ->
+                unknown.add(
+                    "instance %s is not an instance of VNF %s (its instances: %s)"
+                        .formatted(
+                            i,
+                            vnf.name,
+                            known.isEmpty()
+                                ? "none recorded"
+                                : String.join(
+                                    ", ", known.stream().map(VnfInstance::name).toList()))));
+    if (!unknown.isEmpty()) {
+      throw new TackerException(HttpStatus.NOT_FOUND, "NotFound", String.join("; ", unknown));
+    }
+    operations.requireIdle(vnf, OperationType.HEAL, VnfStatus.PENDING_HEAL);
+    // instances named by name are stored by their VIM id
+    Set<String> instanceIds = new LinkedHashSet<>();
+    for (String i : request.instances()) {
+      known.stream()
+          .filter(k -> i.equals(k.id()) || i.equals(k.name()))
+          .forEach(k -> instanceIds.add(k.id()));
+    }
+    String cause =
+        request.cause() != null
+            ? request.cause()
+            : detection != null ? detection.reason() : "requested by an operator";
+    VimEntity vim = vims.find(vnf.vimId);
+    if (detection == null) {
+      vnf.autoHealSuspended = null;
+    }
+    return operations.begin(
+        new Operations.Start(
+            vnf,
+            vim.getType(),
+            OperationType.HEAL,
+            VnfStatus.PENDING_HEAL,
+            operations.workflow(descriptor, OperationType.HEAL),
+            "heal of %s%s: %s"
+                .formatted(
+                    request.describe(),
+                    detection == null ? "" : " (automatic" + detection.delay() + ")",
+                    cause),
+            false,
+            o -> {
+              o.healVdus = String.join(",", request.vdus());
+              o.healInstances = String.join(",", instanceIds);
+              o.cause = cause;
+              o.automatic = detection != null;
+              o.changedAt = detection == null ? null : detection.changedAt();
+            }));
+  }
+
+  /**
+   * What started an automatic heal.
+   *
+   * @param reason what is wrong (the findings)
+   * @param changedAt when the VIM changed, if it told; else {@code null}
+   * @param detectedAt when nfvflow saw it
+   */
+  public record Detection(String reason, Instant changedAt, Instant detectedAt) {
+
+    /** ", 0.4 s after the VIM's change" or empty when the change time is unknown. */
+    String delay() {
+      if (changedAt == null) {
+        return "";
+      }
+      long ms = Math.max(0, java.time.Duration.between(changedAt, detectedAt).toMillis());
+      return ", detected %.1f s after the VIM's change".formatted(ms / 1000.0);
+    }
   }
 
   /** A VNF by id, or by name as Tacker's clients also send it; 404 when neither. */

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** Beans for the parts that know nothing about Spring. */
 @Configuration
-@EnableConfigurationProperties(LcmSettings.class)
+@EnableConfigurationProperties({LcmSettings.class, io.nfvflow.engine.vnf.HealSettings.class})
 public class CoreWiring {
 
   @Bean

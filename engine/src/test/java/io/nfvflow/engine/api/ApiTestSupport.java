@@ -49,6 +49,15 @@ abstract class ApiTestSupport {
     }
 
     @Bean
+    org.camunda.bpm.engine.delegate.JavaDelegate fakeReplaceDelegate(
+        VnfInventory inventory, FakeVimDriver fake) {
+      return execution ->
+          fake.replace(
+              io.nfvflow.lcm.LcmVariables.vnfId(execution),
+              inventory.healTarget(io.nfvflow.lcm.LcmVariables.operationId(execution)).selected());
+    }
+
+    @Bean
     FakeSteps fakeRemoveDelegate(
         VnfInventory inventory, VimDirectory directory, VimDrivers drivers) {
       return new FakeSteps(inventory, directory, drivers, VimDriver::remove);
@@ -60,6 +69,9 @@ abstract class ApiTestSupport {
     Path dir = Files.createTempDirectory("nfvflow-api-test");
     registry.add("nfvflow.data-dir", dir::toString);
     registry.add("nfvflow.admin.password", () -> "test-admin-password");
+    registry.add("nfvflow.heal.debounce", () -> "PT0.1S");
+    registry.add("nfvflow.heal.unavailable-after", () -> "PT2S");
+    registry.add("nfvflow.heal.max-attempts", () -> "3");
   }
 
   /** A call's status and JSON body. */

@@ -38,6 +38,39 @@ class FakeVimDriver implements VimDriver {
   /** Desired instances per VDU of every VNF "on the VIM". */
   final Map<String, Map<String, Integer>> applied = new ConcurrentHashMap<>();
 
+  /** What diagnose finds per VNF; a heal's replace step clears it unless the VNF is stubborn. */
+  final Map<String, List<io.nfvflow.vim.Finding>> findings = new ConcurrentHashMap<>();
+
+  /** VNFs whose findings survive every heal (a heal that never lasts). */
+  final java.util.Set<String> stubborn = ConcurrentHashMap.newKeySet();
+
+  /** The names of the instances each heal replaced, per VNF, in order. */
+  final Map<String, List<List<String>>> replaced = new ConcurrentHashMap<>();
+
+  /** Instance-number offset per VDU of a VNF: a replaced instance comes back with a new id. */
+  final Map<String, AtomicInteger> generation = new ConcurrentHashMap<>();
+
+  @Override
+  public List<io.nfvflow.vim.Finding> diagnose(VnfOnVim vnf) {
+    return findings.getOrDefault(vnf.vnfId(), List.of());
+  }
+
+  /** The fake heal step: records what it replaced; the replacements get new ids. */
+  void replace(String vnfId, List<VnfInstance> selected) {
+    replaced
+        .computeIfAbsent(vnfId, k -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(selected.stream().map(VnfInstance::name).toList());
+    if (!selected.isEmpty()) {
+      generation.computeIfAbsent(vnfId, k -> new AtomicInteger()).incrementAndGet();
+    }
+    if (!stubborn.contains(vnfId)) {
+      findings.remove(vnfId);
+    }
+  }
+
+  /** VNFs that never become ready again (a heal that fails). */
+  final java.util.Set<String> broken = ConcurrentHashMap.newKeySet();
+
   /** How many times apply ran per VNF (idempotence checks). */
   final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
 
@@ -105,6 +138,10 @@ class FakeVimDriver implements VimDriver {
     if (desired == null) {
       return Progress.pending("nothing applied yet");
     }
+    if (broken.contains(vnf.vnfId())) {
+      return Progress.failed(
+          LcmErrors.WORKLOAD_FAILED, "pods of VDU1 crash-loop (broken on purpose)");
+    }
     int total = desired.values().stream().mapToInt(Integer::intValue).sum();
     String project = vnf.vim().projectName();
     if (project != null && project.startsWith("quota-")) {
@@ -130,9 +167,16 @@ class FakeVimDriver implements VimDriver {
               for (int i = 1; i <= n; i++) {
                 String ip = "10.0.0." + i;
                 addresses.add(ip);
+                int g = generation.getOrDefault(vnf.vnfId(), new AtomicInteger()).get();
+                String suffix = g == 0 ? "" + i : i + "g" + g;
                 instances.add(
                     new VnfInstance(
-                        vdu, vdu + "-uid-" + i, vdu + "-" + i, "Running", List.of(ip), Map.of()));
+                        vdu,
+                        vdu + "-uid-" + suffix,
+                        vdu + "-" + suffix,
+                        "Running",
+                        List.of(ip),
+                        Map.of()));
               }
               mgmt.put(vdu, n == 1 ? addresses.get(0) : addresses);
             });

@@ -126,7 +126,7 @@ class ScaleApiTest extends ApiTestSupport {
     assertThat(a.error().path("message").asText())
         .contains("'scale.type' is required")
         .contains("'scale.policy' is required");
-    assertThat(scale(id, "{\"heal\": {}}").status()).isEqualTo(400);
+    assertThat(scale(id, "{\"reboot\": {}}").status()).isEqualTo(400);
     assertThat(scale(id, "sideways", "SP1").error().path("message").asText())
         .contains("'out' or 'in'");
   }

@@ -1,0 +1,33 @@
+package io.nfvflow.engine.vnf;
+
+import io.nfvflow.vim.VimChanges;
+import org.springframework.context.annotation.Primary;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's receiver of what VIM watches report: replica changes go to the autoscale recorder,
+ * every other change to the heal monitor. Called on a watch's thread: both hand the work to their
+ * own threads at once.
+ */
+@Component
+@Primary
+public class VimChangeRouter implements VimChanges {
+
+  private final AutoScaleRecorder autoscale;
+  private final HealMonitor heal;
+
+  public VimChangeRouter(AutoScaleRecorder autoscale, HealMonitor heal) {
+    this.autoscale = autoscale;
+    this.heal = heal;
+  }
+
+  @Override
+  public void instancesChanged(String vnfId, String vdu, int instances) {
+    autoscale.instancesChanged(vnfId, vdu, instances);
+  }
+
+  @Override
+  public void vnfChanged(String vnfId, String what) {
+    heal.changed(vnfId, what);
+  }
+}
