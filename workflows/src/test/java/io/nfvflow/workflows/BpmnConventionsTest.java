@@ -60,6 +60,7 @@ class BpmnConventionsTest {
           "vnf-instantiate.bpmn",
           "vnf-scale.bpmn",
           "vnf-terminate.bpmn",
+          "vnf-heal.bpmn",
           "vnf-heal-kubernetes.bpmn",
           "vnf-heal-openstack.bpmn");
 

@@ -108,6 +108,7 @@ final class Conventions {
               "Replace",
               "Roll",
               "Scale",
+              "Select",
               "Update",
               "Wait"));
 

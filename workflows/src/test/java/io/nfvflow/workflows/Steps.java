@@ -28,6 +28,7 @@ final class Steps {
           "failOperationDelegate",
           "beginRollbackDelegate",
           "completeRollbackDelegate",
+          "selectHealInstancesDelegate",
           "applyConfigMapsDelegate",
           "applyDeploymentsDelegate",
           "applyServicesDelegate",
