@@ -43,7 +43,10 @@ class BpmnConventionsTest {
   static final Path TEMPLATES = Path.of("src/main/resources/element-templates");
   static final Path BROKEN = Path.of("src/test/resources/conventions/vnf-broken.bpmn");
 
-  /** The VIM types: each has a vnf-apply-&lt;type&gt; and a vnf-remove-&lt;type&gt; model. */
+  /**
+   * The VIM types: each has a vnf-apply-&lt;type&gt;, a vnf-remove-&lt;type&gt; and a
+   * vnf-heal-&lt;type&gt; model.
+   */
   static final List<String> VIM_TYPES = List.of("kubernetes", "openstack");
 
   /** The models of the design, no more, no less. */
@@ -56,7 +59,10 @@ class BpmnConventionsTest {
           "vnf-remove-openstack.bpmn",
           "vnf-instantiate.bpmn",
           "vnf-scale.bpmn",
-          "vnf-terminate.bpmn");
+          "vnf-terminate.bpmn",
+          "vnf-heal.bpmn",
+          "vnf-heal-kubernetes.bpmn",
+          "vnf-heal-openstack.bpmn");
 
   private static final Map<Path, Model> READ = new ConcurrentHashMap<>();
 
@@ -144,6 +150,7 @@ class BpmnConventionsTest {
         t -> {
           assertThat(MODELS.resolve("vnf-apply-" + t + ".bpmn")).exists();
           assertThat(MODELS.resolve("vnf-remove-" + t + ".bpmn")).exists();
+          assertThat(MODELS.resolve("vnf-heal-" + t + ".bpmn")).exists();
         });
   }
 

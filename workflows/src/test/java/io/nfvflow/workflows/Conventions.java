@@ -101,11 +101,14 @@ final class Conventions {
               "Delete",
               "Fail",
               "Heal",
+              "Mark",
               "Poll",
               "Record",
               "Remove",
+              "Replace",
               "Roll",
               "Scale",
+              "Select",
               "Update",
               "Wait"));
 

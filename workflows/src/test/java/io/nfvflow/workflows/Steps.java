@@ -28,6 +28,7 @@ final class Steps {
           "failOperationDelegate",
           "beginRollbackDelegate",
           "completeRollbackDelegate",
+          "selectHealInstancesDelegate",
           "applyConfigMapsDelegate",
           "applyDeploymentsDelegate",
           "applyServicesDelegate",
@@ -36,8 +37,11 @@ final class Steps {
           "deleteServicesDelegate",
           "deleteDeploymentsDelegate",
           "deleteConfigMapsDelegate",
+          "replacePodsDelegate",
           "applyStackDelegate",
-          "deleteStackDelegate");
+          "deleteStackDelegate",
+          "markServersUnhealthyDelegate",
+          "healStackDelegate");
 
   /** The first poll delay the mocked CheckProgress asks for, like a driver's cadence. */
   static final String FIRST_POLL_DELAY = "PT2S";
