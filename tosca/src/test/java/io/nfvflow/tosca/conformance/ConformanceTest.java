@@ -8,6 +8,8 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nfvflow.tosca.ContainerVdu;
 import io.nfvflow.tosca.TackerCorpus;
 import io.nfvflow.tosca.ToscaException;
@@ -20,6 +22,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,9 +140,14 @@ class ConformanceTest {
         : parser.parseParamValues(Files.readString(tacker.resolve(e.params())));
   }
 
-  /** Writes the model with sorted map keys and the VDU kind, so the golden files are stable. */
+  /**
+   * Writes the model with sorted map keys and the VDU kind, so the golden files are stable;
+   * durations as ISO-8601 text ("PT45S").
+   */
   static ObjectMapper goldenMapper() {
     return new ObjectMapper()
+        .registerModule(
+            new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance))
         .addMixIn(Vdu.class, VduKind.class)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
