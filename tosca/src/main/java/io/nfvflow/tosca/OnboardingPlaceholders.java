@@ -72,9 +72,15 @@ final class OnboardingPlaceholders {
           "min_instances",
           "max_instances",
           "default_instances",
-          "increment" ->
+          "increment",
+          "monitoring_delay",
+          "count",
+          "interval",
+          "timeout",
+          "retry" ->
           "1";
-      case "mapping_ports", "ports" -> "80";
+      case "mapping_ports", "ports", "port" -> "80";
+      case "failure" -> "log";
       default -> "placeholder";
     };
   }

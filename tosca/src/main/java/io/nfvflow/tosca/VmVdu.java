@@ -17,7 +17,8 @@ import java.util.Map;
  * @param keyName {@code key_name}, or {@code null}
  * @param config the {@code config} text, or {@code null}
  * @param mgmtDriver {@code mgmt_driver}, or {@code null}
- * @param monitoringPolicy the raw {@code monitoring_policy}, or an empty map
+ * @param monitoringPolicy the raw {@code monitoring_policy} as written, or an empty map; the
+ *     checked, typed policy is {@link VnfDescriptor#monitoringPolicy(String)}
  * @param imageUrl the {@code file} URL of the VDU's {@code tosca.artifacts.Deployment.Image.VM}
  *     artifact (an image to create in the cloud before booting), or {@code null} when the VDU names
  *     an existing {@code image}

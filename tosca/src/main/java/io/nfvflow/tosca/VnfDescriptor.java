@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param scalingPolicies the {@code tosca.policies.tacker.Scaling} policies
  * @param alarmTriggers the triggers of the {@code tosca.policies.tacker.Alarming} policies, each
  *     scaling one of the scaling policies out or in
+ * @param monitoringPolicies the VDUs' {@code monitoring_policy}, checked, at most one per VDU, in
+ *     VDU order (VM and container VDUs alike)
  */
 public record VnfDescriptor(
     String description,
@@ -26,7 +28,8 @@ public record VnfDescriptor(
     List<ConnectionPoint> connectionPoints,
     List<VirtualLink> virtualLinks,
     List<ScalingPolicy> scalingPolicies,
-    List<AlarmTrigger> alarmTriggers) {
+    List<AlarmTrigger> alarmTriggers,
+    List<MonitoringPolicy> monitoringPolicies) {
 
   public VnfDescriptor {
     metadata = Map.copyOf(metadata);
@@ -36,6 +39,33 @@ public record VnfDescriptor(
     virtualLinks = List.copyOf(virtualLinks);
     scalingPolicies = List.copyOf(scalingPolicies);
     alarmTriggers = List.copyOf(alarmTriggers);
+    monitoringPolicies = List.copyOf(monitoringPolicies);
+    if (monitoringPolicies.stream().map(MonitoringPolicy::vdu).distinct().count()
+        != monitoringPolicies.size()) {
+      throw new IllegalArgumentException("more than one monitoring policy for a VDU");
+    }
+  }
+
+  /** A descriptor without monitoring policies (the arity before them; for fixtures). */
+  public VnfDescriptor(
+      String description,
+      Map<String, String> metadata,
+      Map<String, String> workflows,
+      List<Vdu> vdus,
+      List<ConnectionPoint> connectionPoints,
+      List<VirtualLink> virtualLinks,
+      List<ScalingPolicy> scalingPolicies,
+      List<AlarmTrigger> alarmTriggers) {
+    this(
+        description,
+        metadata,
+        workflows,
+        vdus,
+        connectionPoints,
+        virtualLinks,
+        scalingPolicies,
+        alarmTriggers,
+        List.of());
   }
 
   /** The VDUs that run as containers. */
@@ -72,6 +102,6 @@ public record VnfDescriptor(
    * @param vduName the VDU's node name
    */
   public Optional<MonitoringPolicy> monitoringPolicy(String vduName) {
-    return Optional.empty(); // TODO(wt/tosca-monitoring): typed policies read by VduReader
+    return monitoringPolicies.stream().filter(p -> p.vdu().equals(vduName)).findFirst();
   }
 }

@@ -121,6 +121,21 @@ class PolicyTest {
         "policy type '" + type + "' is not supported");
   }
 
+  @ParameterizedTest
+  @CsvSource({
+    "tosca.policies.tacker.Monitoring",
+    "tosca.policies.tacker.Monitoring.Ping",
+    "tosca.policies.tacker.Monitoring.HttpPing",
+    "tosca.policies.tacker.Monitoring.NoOp"
+  })
+  void monitoringPoliciesPointToTheVduProperty(String type) {
+    assertUnsupported(
+        withPolicies("- P1:\n    type: " + type + "\n    targets: [VDU1]"),
+        "P1",
+        "type",
+        "give the VDU a monitoring_policy property");
+  }
+
   @Test
   void unknownPolicyTypeIsInvalid() {
     assertInvalid(

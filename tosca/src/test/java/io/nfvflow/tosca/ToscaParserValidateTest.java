@@ -59,4 +59,35 @@ class ToscaParserValidateTest {
                 .resolve("samples/tosca-templates/vnfd/tosca-vnfd-with-params.yaml"));
     assertThat(parser.validate(yaml).vmVdus()).isNotEmpty();
   }
+
+  @Test
+  void monitoringParametersFromTextInputsOnboard() {
+    String yaml =
+        """
+        tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
+        topology_template:
+          inputs:
+            delay: {type: string}
+            port: {type: string}
+            on_failure: {type: string}
+          node_templates:
+            VDU1:
+              type: tosca.nodes.nfv.VDU.Tacker
+              properties:
+                image: cirros
+                flavor: m1.tiny
+                monitoring_policy:
+                  name: http_ping
+                  parameters: {monitoring_delay: {get_input: delay}, port: {get_input: port}}
+                  actions: {failure: {get_input: on_failure}}
+        """;
+    assertThat(parser.validate(yaml).monitoringPolicy("VDU1")).isPresent();
+    assertThat(
+            parser
+                .parse(yaml, java.util.Map.of("delay", "60", "port", "8080", "on_failure", "log"))
+                .monitoringPolicy("VDU1")
+                .orElseThrow())
+        .extracting(MonitoringPolicy::port, MonitoringPolicy::onFailure)
+        .containsExactly(8080, MonitoringPolicy.Action.LOG);
+  }
 }

@@ -23,16 +23,22 @@ public final class PolicyReader {
 
   private static final String SECTION = "topology_template.policies";
 
+  /** Tacker ignored these in the policies section too: only the VDU property was monitored. */
+  private static final String MONITORING =
+      "monitoring policies in this section; give the VDU a monitoring_policy property";
+
   private static final Map<String, String> REFUSED =
       Map.ofEntries(
           Map.entry("tosca.policies.tacker.Placement", "placement (affinity) policies"),
           Map.entry("tosca.policies.Placement", "placement (affinity) policies"),
-          Map.entry("tosca.policies.tacker.Monitoring", "monitoring policies"),
-          Map.entry("tosca.policies.tacker.Monitoring.NoOp", "monitoring policies"),
-          Map.entry("tosca.policies.tacker.Monitoring.Ping", "monitoring policies"),
-          Map.entry("tosca.policies.tacker.Monitoring.HttpPing", "monitoring policies"),
-          Map.entry("tosca.policies.tacker.Monitoring.Zabbix", "monitoring policies"),
-          Map.entry("tosca.policies.Monitoring", "monitoring policies"),
+          Map.entry("tosca.policies.tacker.Monitoring", MONITORING),
+          Map.entry("tosca.policies.tacker.Monitoring.NoOp", MONITORING),
+          Map.entry("tosca.policies.tacker.Monitoring.Ping", MONITORING),
+          Map.entry("tosca.policies.tacker.Monitoring.HttpPing", MONITORING),
+          Map.entry(
+              "tosca.policies.tacker.Monitoring.Zabbix",
+              "application monitoring (Zabbix) policies"),
+          Map.entry("tosca.policies.Monitoring", MONITORING),
           Map.entry("tosca.policies.tacker.AppMonitoring", "application monitoring policies"),
           Map.entry("tosca.policies.tacker.Failure", "failure policies"),
           Map.entry("tosca.policies.tacker.Failure.Respawn", "failure policies"),

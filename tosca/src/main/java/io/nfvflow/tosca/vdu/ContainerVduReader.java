@@ -33,14 +33,8 @@ final class ContainerVduReader {
 
   private static final KeyRules PROPERTIES =
       VduReader.refuseUnsupported(
-          KeyRules.properties(
-                  "namespace",
-                  "mapping_ports",
-                  "labels",
-                  "service_type",
-                  "vnfcs",
-                  "mgmt_driver",
-                  "config_drive")
+          KeyRules.properties("namespace", "mapping_ports", "labels", "service_type", "vnfcs")
+              .allow(VduReader.BOTH)
               .misplaced(VM_ONLY, VduReader.VM_ONLY));
 
   private ContainerVduReader() {}

@@ -1,11 +1,14 @@
 package io.nfvflow.tosca.vdu;
 
+import io.nfvflow.tosca.MonitoringPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
 import io.nfvflow.tosca.template.NodeTemplate;
 import io.nfvflow.tosca.template.Props;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads a {@code tosca.nodes.nfv.VDU.Tacker}: a container VDU when it has {@code vnfcs}, else a VM
@@ -23,12 +26,14 @@ public final class VduReader {
     "availability_zone",
     "metadata",
     "config",
-    "monitoring_policy",
     "user_data",
     "user_data_format",
     "key_name",
     "maintenance"
   };
+
+  /** Properties both kinds take. Tacker monitored VMs only; nfvflow monitors containers too. */
+  static final String[] BOTH = {"mgmt_driver", "config_drive", MonitoringPolicyReader.PROPERTY};
 
   private VduReader() {}
 
@@ -38,6 +43,22 @@ public final class VduReader {
     return props.has("vnfcs")
         ? ContainerVduReader.read(node, props)
         : VmVduReader.read(node, props, inputs);
+  }
+
+  /**
+   * Reads a VDU node's {@code monitoring_policy}, on either kind of VDU. Its problems are reported
+   * apart from the VDU's own, so that a wrong policy does not hide the VDU from the rules that look
+   * at the VDUs read (one kind, alarm server groups).
+   *
+   * @return the checked policy, or empty when the VDU has none (or its properties are not a map,
+   *     which {@link #read} reports)
+   */
+  public static Optional<MonitoringPolicy> monitoringPolicy(NodeTemplate node, Inputs inputs) {
+    Object properties = node.section("properties");
+    if (properties != null && !(properties instanceof Map)) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(MonitoringPolicyReader.read(node.name(), node.properties(inputs)));
   }
 
   /** Adds the properties Tacker defines for VDU.Tacker that nfvflow refuses, with the reason. */

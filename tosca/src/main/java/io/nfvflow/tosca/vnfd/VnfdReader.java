@@ -2,6 +2,7 @@ package io.nfvflow.tosca.vnfd;
 
 import io.nfvflow.tosca.ConnectionPoint;
 import io.nfvflow.tosca.ContainerVdu;
+import io.nfvflow.tosca.MonitoringPolicy;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VirtualLink;
@@ -75,7 +76,8 @@ public final class VnfdReader {
     Topology nodes =
         new Topology(problems.require(() -> NodeTemplates.read(topology.get("node_templates"))));
     nodes.nodes().forEach(node -> problems.check(() -> NodeTypes.requireSupported(node)));
-    List<Vdu> vdus = vdus(nodes, inputs, problems);
+    List<MonitoringPolicy> monitoring = new ArrayList<>();
+    List<Vdu> vdus = vdus(nodes, inputs, monitoring, problems);
     List<ConnectionPoint> cps = new ArrayList<>();
     List<VirtualLink> vls = new ArrayList<>();
     for (NodeTemplate node : nodes.nodes()) {
@@ -100,7 +102,8 @@ public final class VnfdReader {
         cps,
         vls,
         policies.scaling(),
-        policies.alarmTriggers());
+        policies.alarmTriggers(),
+        monitoring);
   }
 
   private static void requireVersion(Map<String, Object> root) {
@@ -129,8 +132,12 @@ public final class VnfdReader {
     return topology;
   }
 
-  /** The VDUs read without a problem; the kind rule applies to those. */
-  private static List<Vdu> vdus(Topology nodes, Inputs inputs, Problems problems) {
+  /**
+   * The VDUs read without a problem (the kind rule applies to those); their monitoring policies go
+   * to {@code monitoring}.
+   */
+  private static List<Vdu> vdus(
+      Topology nodes, Inputs inputs, List<MonitoringPolicy> monitoring, Problems problems) {
     List<NodeTemplate> vduNodes =
         nodes.nodes().stream().filter(n -> n.type().equals(NodeTypes.VDU)).toList();
     if (vduNodes.isEmpty()) {
@@ -140,7 +147,11 @@ public final class VnfdReader {
               TOPOLOGY + ".node_templates",
               "no VDU (" + NodeTypes.VDU + "): a VNF descriptor needs at least one"));
     }
-    List<Vdu> vdus = problems.readEach(vduNodes, node -> VduReader.read(node, inputs));
+    List<Vdu> vdus = new ArrayList<>();
+    for (NodeTemplate node : vduNodes) {
+      problems.check(() -> vdus.add(VduReader.read(node, inputs)));
+      problems.check(() -> VduReader.monitoringPolicy(node, inputs).ifPresent(monitoring::add));
+    }
     problems.check(() -> requireOneKind(vdus));
     return vdus;
   }

@@ -1,5 +1,9 @@
 package io.nfvflow.tosca.conformance;
 
+import static io.nfvflow.tosca.MonitoringPolicy.Action.RESPAWN;
+import static io.nfvflow.tosca.MonitoringPolicy.Action.VDU_AUTOHEAL;
+import static io.nfvflow.tosca.MonitoringPolicy.Monitor.HTTP_PING;
+import static io.nfvflow.tosca.MonitoringPolicy.Monitor.PING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
@@ -8,7 +12,10 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import io.nfvflow.tosca.ContainerVdu;
+import io.nfvflow.tosca.MonitoringPolicy;
 import io.nfvflow.tosca.TackerCorpus;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.ToscaParser;
@@ -20,10 +27,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
@@ -54,6 +64,11 @@ class ConformanceTest {
       List.of("samples/tosca-templates", "tacker/tests/etc/samples");
 
   private static final Path GOLDEN = Path.of("src/test/resources/conformance/golden");
+
+  private static final String VNFD = "samples/tosca-templates/vnfd/";
+  private static final String AUTOHEAL = "tosca-vnfd-monitoring-vdu-autoheal.yaml";
+  private static final Pattern MONITORING_POLICY =
+      Pattern.compile("^\\s+monitoring_policy:", Pattern.MULTILINE);
 
   private final Path tacker = TackerCorpus.tacker();
   private final ToscaParser parser = new ToscaParser();
@@ -101,6 +116,74 @@ class ConformanceTest {
         .allSatisfy(e -> assertThat(used).as("templates using " + e.file()).contains(e.file()));
   }
 
+  /** Tacker's monitoring samples, read into the typed policy the heal work acts on. */
+  @Test
+  void theMonitoringSamplesCarryTheirPolicies() throws IOException {
+    assertThat(policy("tosca-vnfd-monitor.yaml", "VDU1"))
+        .isEqualTo(
+            new MonitoringPolicy(
+                "VDU1", PING, seconds(45), 3, seconds(1), seconds(2), 1, 80, RESPAWN));
+    assertThat(policy("tosca-vnfd-http-monitor.yaml", "VDU1"))
+        .isEqualTo(
+            new MonitoringPolicy(
+                "VDU1", HTTP_PING, seconds(30), 5, seconds(1), seconds(10), 5, 8000, RESPAWN));
+    assertThat(policy("tosca-vnfd-openwrt.yaml", "VDU1"))
+        .isEqualTo(
+            new MonitoringPolicy(
+                "VDU1", PING, seconds(30), 3, seconds(10), seconds(5), 1, 80, RESPAWN));
+    for (String vdu : List.of("VDU1", "VDU2", "VDU3")) {
+      assertThat(policy("tosca-vnfd-monitor-multi-vdu.yaml", vdu))
+          .isEqualTo(
+              new MonitoringPolicy(
+                  vdu, PING, seconds(45), 3, seconds(1), seconds(2), 1, 80, RESPAWN));
+    }
+  }
+
+  /**
+   * Tacker's vdu_autoheal sample repeats mgmt_driver, which YAML forbids, so it stays refused (see
+   * expectations.txt); without the repeated line its policy reads as vdu_autoheal.
+   */
+  @Test
+  void theAutohealSamplesPolicyIsVduAutoheal() throws IOException {
+    List<String> lines = new ArrayList<>(List.of(sample(AUTOHEAL).split("\n", -1)));
+    assertThat(lines.get(20)).isEqualTo(lines.get(18)).isEqualTo("        mgmt_driver: noop");
+    lines.remove(20);
+    VnfDescriptor descriptor = parser.parse(String.join("\n", lines), Map.of());
+    assertThat(descriptor.monitoringPolicy("VDU1"))
+        .contains(
+            new MonitoringPolicy(
+                "VDU1", PING, seconds(45), 3, seconds(1), seconds(2), 1, 80, VDU_AUTOHEAL));
+    assertThatThrownBy(() -> parser.parse(sample(AUTOHEAL), Map.of()))
+        .hasMessageContaining("duplicate key 'mgmt_driver'");
+  }
+
+  /** Every sample with a monitoring policy onboards, but the one with a duplicate YAML key. */
+  @Test
+  void everySampleWithAMonitoringPolicyParses() throws IOException {
+    List<Expectation> monitored = new ArrayList<>();
+    for (Expectation e : expectations) {
+      if (MONITORING_POLICY.matcher(Files.readString(tacker.resolve(e.file()))).find()) {
+        monitored.add(e);
+      }
+    }
+    assertThat(monitored).extracting(Expectation::file).contains(VNFD + AUTOHEAL).hasSize(5);
+    assertThat(monitored)
+        .filteredOn(e -> !e.file().endsWith(AUTOHEAL))
+        .allSatisfy(e -> assertThat(e.kind()).as(e.file()).isEqualTo("PARSES"));
+  }
+
+  private MonitoringPolicy policy(String sample, String vdu) throws IOException {
+    return parser.parse(sample(sample), Map.of()).monitoringPolicy(vdu).orElseThrow();
+  }
+
+  private String sample(String name) throws IOException {
+    return Files.readString(tacker.resolve(VNFD + name));
+  }
+
+  private static Duration seconds(long s) {
+    return Duration.ofSeconds(s);
+  }
+
   private void check(Expectation e) throws IOException {
     String text = Files.readString(tacker.resolve(e.file()));
     switch (e.kind()) {
@@ -137,9 +220,14 @@ class ConformanceTest {
         : parser.parseParamValues(Files.readString(tacker.resolve(e.params())));
   }
 
-  /** Writes the model with sorted map keys and the VDU kind, so the golden files are stable. */
+  /**
+   * Writes the model with sorted map keys and the VDU kind, so the golden files are stable;
+   * durations as ISO-8601 text ("PT45S").
+   */
   static ObjectMapper goldenMapper() {
     return new ObjectMapper()
+        .registerModule(
+            new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance))
         .addMixIn(Vdu.class, VduKind.class)
         .enable(SerializationFeature.INDENT_OUTPUT)
         .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
