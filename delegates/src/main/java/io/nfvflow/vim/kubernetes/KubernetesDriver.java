@@ -10,6 +10,7 @@ import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Finding;
 import io.nfvflow.vim.Observation;
 import io.nfvflow.vim.PollCadence;
 import io.nfvflow.vim.Progress;
@@ -267,6 +268,16 @@ public class KubernetesDriver implements VimDriver {
   @Override
   public Observation observe(VnfOnVim vnf) {
     return workloads.observe(vnf);
+  }
+
+  /**
+   * Drift (desired objects missing, edited, not the VNF's, owned extras; replicas off the desired
+   * count where no autoscaler governs them, or outside its range where one does), VDUs whose
+   * Deployment is not Available and pods that can never start; see {@link Diagnosis}. Read-only.
+   */
+  @Override
+  public List<Finding> diagnose(VnfOnVim vnf) {
+    return workloads.diagnose(vnf);
   }
 
   /**

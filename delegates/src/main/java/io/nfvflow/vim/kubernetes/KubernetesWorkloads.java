@@ -12,6 +12,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.nfvflow.vim.Finding;
 import io.nfvflow.vim.Observation;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimResource;
@@ -264,6 +265,13 @@ public class KubernetesWorkloads {
     KubernetesClient client = clients.client(vnf.vim());
     List<VduManifests> manifests = manifests(vnf);
     return WorkloadObservation.observe(client, manifests, livePods(client, manifests, vnf.vnfId()));
+  }
+
+  /** What is wrong with the VNF against its desired state; see {@link Diagnosis}. Read-only. */
+  public List<Finding> diagnose(VnfOnVim vnf) {
+    KubernetesClient client = clients.client(vnf.vim());
+    List<VduManifests> manifests = manifests(vnf);
+    return Diagnosis.of(client, vnf, manifests, livePods(client, manifests, vnf.vnfId()));
   }
 
   /**
