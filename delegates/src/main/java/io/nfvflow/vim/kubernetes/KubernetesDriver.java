@@ -281,12 +281,13 @@ public class KubernetesDriver implements VimDriver {
   }
 
   /**
-   * One informer per VIM on the Deployments nfvflow manages: a change of a Deployment's replicas
-   * (its autoscaler's, or anyone's) is reported to {@code changes}.
+   * One set of informers per VIM on the Deployments, Services, ConfigMaps and autoscalers nfvflow
+   * manages ({@link VnfWatch}): a Deployment's replica change is reported as {@code
+   * instancesChanged}, a deletion, an edit or a change of availability as {@code vnfChanged}.
    */
   @Override
   public java.util.Optional<AutoCloseable> watch(
       VimConnection vim, io.nfvflow.vim.VimChanges changes) {
-    return java.util.Optional.of(ReplicaWatch.start(clients.client(vim), vim, changes));
+    return java.util.Optional.of(VnfWatch.start(clients.client(vim), vim, changes));
   }
 }
