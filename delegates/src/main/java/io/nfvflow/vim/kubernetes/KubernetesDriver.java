@@ -67,6 +67,13 @@ import org.springframework.stereotype.Component;
  * again in between. While the autoscaler runs above the floor, a wait for READY sees the
  * Deployment's spec differ from the desired count and keeps waiting (recording the autoscaler's own
  * changes as the VNF's level is separate work).
+ *
+ * <h2>Heal</h2>
+ *
+ * {@link #watch} tells the engine when a VNF's objects changed; {@link #diagnose} then says what is
+ * wrong, comparing exactly as {@link #apply} converges (so an apply repairs every drift it finds,
+ * and replicas an autoscaler chose within its range are not drift). A heal deletes the pods it
+ * selected ({@link KubernetesWorkloads#replacePods}: their ReplicaSets replace them) and applies.
  */
 @Component
 public class KubernetesDriver implements VimDriver {
