@@ -10,6 +10,7 @@ import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Finding;
 import io.nfvflow.vim.Observation;
 import io.nfvflow.vim.PollCadence;
 import io.nfvflow.vim.Progress;
@@ -66,6 +67,13 @@ import org.springframework.stereotype.Component;
  * again in between. While the autoscaler runs above the floor, a wait for READY sees the
  * Deployment's spec differ from the desired count and keeps waiting (recording the autoscaler's own
  * changes as the VNF's level is separate work).
+ *
+ * <h2>Heal</h2>
+ *
+ * {@link #watch} tells the engine when a VNF's objects changed; {@link #diagnose} then says what is
+ * wrong, comparing exactly as {@link #apply} converges (so an apply repairs every drift it finds,
+ * and replicas an autoscaler chose within its range are not drift). A heal deletes the pods it
+ * selected ({@link KubernetesWorkloads#replacePods}: their ReplicaSets replace them) and applies.
  */
 @Component
 public class KubernetesDriver implements VimDriver {
@@ -270,12 +278,23 @@ public class KubernetesDriver implements VimDriver {
   }
 
   /**
-   * One informer per VIM on the Deployments nfvflow manages: a change of a Deployment's replicas
-   * (its autoscaler's, or anyone's) is reported to {@code changes}.
+   * Drift (desired objects missing, edited, not the VNF's, owned extras; replicas off the desired
+   * count where no autoscaler governs them, or outside its range where one does), VDUs whose
+   * Deployment is not Available and pods that can never start; see {@link Diagnosis}. Read-only.
+   */
+  @Override
+  public List<Finding> diagnose(VnfOnVim vnf) {
+    return workloads.diagnose(vnf);
+  }
+
+  /**
+   * One set of informers per VIM on the Deployments, Services, ConfigMaps and autoscalers nfvflow
+   * manages ({@link VnfWatch}): a Deployment's replica change is reported as {@code
+   * instancesChanged}, a deletion, an edit or a change of availability as {@code vnfChanged}.
    */
   @Override
   public java.util.Optional<AutoCloseable> watch(
       VimConnection vim, io.nfvflow.vim.VimChanges changes) {
-    return java.util.Optional.of(ReplicaWatch.start(clients.client(vim), vim, changes));
+    return java.util.Optional.of(VnfWatch.start(clients.client(vim), vim, changes));
   }
 }

@@ -1,10 +1,15 @@
 package io.nfvflow.vim.kubernetes;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.nfvflow.vim.VimConnection;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
 
 /** Reads of the API server that every workload operation shares, failures mapped once. */
 final class KubernetesObjects {
@@ -55,6 +60,36 @@ final class KubernetesObjects {
   /** Whether the object is being deleted (a terminating pod still reports Running). */
   static boolean terminating(HasMetadata o) {
     return o.getMetadata().getDeletionTimestamp() != null;
+  }
+
+  /**
+   * When the object's spec, data or labels were last written, as far as the API server tells: the
+   * newest time among its managed fields, status writes left out. {@code null} when it does not
+   * tell (no managed fields: older API servers, fabric8's mock server).
+   */
+  static Instant lastWrite(HasMetadata o) {
+    List<ManagedFieldsEntry> entries = o.getMetadata().getManagedFields();
+    if (entries == null) {
+      return null;
+    }
+    return entries.stream()
+        .filter(e -> !"status".equals(e.getSubresource()))
+        .map(e -> time(e.getTime()))
+        .filter(Objects::nonNull)
+        .max(Instant::compareTo)
+        .orElse(null);
+  }
+
+  /** An RFC 3339 time of the API server ({@code 2024-05-01T12:00:00Z}), or {@code null}. */
+  static Instant time(String rfc3339) {
+    if (rfc3339 == null || rfc3339.isBlank()) {
+      return null;
+    }
+    try {
+      return OffsetDateTime.parse(rfc3339).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** {@code Kind ns/name}, for messages. */

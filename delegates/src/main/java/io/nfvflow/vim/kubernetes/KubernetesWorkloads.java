@@ -12,9 +12,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.nfvflow.vim.Finding;
 import io.nfvflow.vim.Observation;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfInstance;
 import io.nfvflow.vim.VnfOnVim;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,6 +41,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class KubernetesWorkloads {
+
+  private static final Logger LOG = LoggerFactory.getLogger(KubernetesWorkloads.class);
 
   /** Waiting reasons after which a container will not start without someone changing things. */
   static final Set<String> FATAL_WAITING_REASONS =
@@ -264,6 +270,54 @@ public class KubernetesWorkloads {
     KubernetesClient client = clients.client(vnf.vim());
     List<VduManifests> manifests = manifests(vnf);
     return WorkloadObservation.observe(client, manifests, livePods(client, manifests, vnf.vnfId()));
+  }
+
+  /** What is wrong with the VNF against its desired state; see {@link Diagnosis}. Read-only. */
+  public List<Finding> diagnose(VnfOnVim vnf) {
+    KubernetesClient client = clients.client(vnf.vim());
+    List<VduManifests> manifests = manifests(vnf);
+    return Diagnosis.of(client, vnf, manifests, livePods(client, manifests, vnf.vnfId()));
+  }
+
+  /**
+   * Deletes the pods of the given instances, so that their ReplicaSets replace them. A pod is one
+   * of the VNF's (label {@code nfvflow.io/vnf-id}, in any namespace the credentials may list, else
+   * the VIM's) whose uid is the instance's id, or, for an instance without id, whose name is the
+   * instance's name. A pod that is gone or already being deleted is skipped, so a re-run after a
+   * crash deletes nothing new: replacements have new names and uids.
+   *
+   * @return the pods deleted ({@code ns/name})
+   */
+  public List<String> replacePods(VnfOnVim vnf, List<VnfInstance> instances) {
+    KubernetesClient client = clients.client(vnf.vim());
+    List<Pod> pods = KubernetesObjects.listAnywhere(client, Pod.class, vnf.vim(), vnf.vnfId());
+    List<String> deleted = new ArrayList<>();
+    for (VnfInstance instance : instances) {
+      pods.stream()
+          .filter(p -> isPodOf(instance, p) && !KubernetesObjects.terminating(p))
+          .findFirst()
+          .ifPresent(
+              pod -> {
+                KubernetesErrors.run(
+                    "delete " + KubernetesObjects.describe(pod),
+                    () -> client.resource(pod).delete());
+                LOG.info(
+                    "deleted pod {} (instance {} of VDU {}) of VNF {}: its ReplicaSet replaces it",
+                    ref(pod),
+                    pod.getMetadata().getUid(),
+                    instance.vdu(),
+                    vnf.vnfId());
+                deleted.add(ref(pod));
+              });
+    }
+    return deleted;
+  }
+
+  private static boolean isPodOf(VnfInstance instance, Pod pod) {
+    if (instance.id() != null && !instance.id().isBlank()) {
+      return instance.id().equals(pod.getMetadata().getUid());
+    }
+    return instance.name() != null && instance.name().equals(pod.getMetadata().getName());
   }
 
   /**

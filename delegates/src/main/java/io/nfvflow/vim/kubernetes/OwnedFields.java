@@ -2,7 +2,9 @@ package io.nfvflow.vim.kubernetes;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -11,6 +13,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscalerBuilder;
+import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscalerSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,12 @@ interface OwnedFields<T extends HasMetadata> {
   /** The live object with the owned fields set as wanted: the body of the update. */
   T adopt(T wanted, T live);
 
+  /**
+   * What differs, for people, when {@link #match} is false: the live value first ("image
+   * nginx:hacked instead of nginx") where that is cheap to say, else which part was edited.
+   */
+  String difference(T wanted, T live);
+
   /** Labels and data (all of it: an extra key would become an environment variable). */
   OwnedFields<ConfigMap> CONFIG_MAPS =
       new OwnedFields<>() {
@@ -48,6 +58,15 @@ interface OwnedFields<T extends HasMetadata> {
               .endMetadata()
               .withData(wanted.getData())
               .build();
+        }
+
+        @Override
+        public String difference(ConfigMap wanted, ConfigMap live) {
+          List<String> found = labelDifference(wanted, live);
+          if (!Objects.equals(data(wanted), data(live))) {
+            found.add("data edited");
+          }
+          return join(found);
         }
 
         private static Map<String, String> data(ConfigMap c) {
@@ -78,6 +97,55 @@ interface OwnedFields<T extends HasMetadata> {
               .endSpec()
               .build();
         }
+
+        @Override
+        public String difference(Deployment wanted, Deployment live) {
+          List<String> found = labelDifference(wanted, live);
+          if (live.getSpec() == null) {
+            found.add("no spec");
+            return join(found);
+          }
+          if (!JsonSubset.contains(wanted.getSpec().getSelector(), live.getSpec().getSelector())) {
+            found.add("selector edited");
+          }
+          PodTemplateSpec want = wanted.getSpec().getTemplate();
+          PodTemplateSpec have = live.getSpec().getTemplate();
+          if (!JsonSubset.contains(want, have)) {
+            found.addAll(containerDifference(want, have));
+          }
+          return join(found);
+        }
+
+        /** Containers are compared by position, as {@link JsonSubset} compares lists. */
+        private static List<String> containerDifference(
+            PodTemplateSpec want, PodTemplateSpec have) {
+          List<Container> wanted = containers(want);
+          List<Container> live = containers(have);
+          if (wanted.size() != live.size()) {
+            return List.of("%d containers instead of %d".formatted(live.size(), wanted.size()));
+          }
+          List<String> found = new ArrayList<>();
+          for (int i = 0; i < wanted.size(); i++) {
+            Container w = wanted.get(i);
+            Container l = live.get(i);
+            if (!Objects.equals(w.getImage(), l.getImage())) {
+              found.add(
+                  "container %s: image %s instead of %s"
+                      .formatted(w.getName(), l.getImage(), w.getImage()));
+            } else if (!JsonSubset.contains(w, l)) {
+              found.add("container %s edited".formatted(w.getName()));
+            }
+          }
+          return found.isEmpty() ? List.of("pod template edited") : found;
+        }
+
+        private static List<Container> containers(PodTemplateSpec template) {
+          return template == null
+                  || template.getSpec() == null
+                  || template.getSpec().getContainers() == null
+              ? List.of()
+              : template.getSpec().getContainers();
+        }
       };
 
   /** Labels, type, selector and ports (keeping the node ports the API server allocated). */
@@ -104,6 +172,27 @@ interface OwnedFields<T extends HasMetadata> {
               .withPorts(ports(wanted, live))
               .endSpec()
               .build();
+        }
+
+        @Override
+        public String difference(Service wanted, Service live) {
+          List<String> found = labelDifference(wanted, live);
+          if (live.getSpec() == null) {
+            found.add("no spec");
+            return join(found);
+          }
+          if (!Objects.equals(wanted.getSpec().getType(), live.getSpec().getType())) {
+            found.add(
+                "type %s instead of %s"
+                    .formatted(live.getSpec().getType(), wanted.getSpec().getType()));
+          }
+          if (!Objects.equals(wanted.getSpec().getSelector(), live.getSpec().getSelector())) {
+            found.add("selector edited");
+          }
+          if (!JsonSubset.contains(wanted.getSpec().getPorts(), live.getSpec().getPorts())) {
+            found.add("ports edited");
+          }
+          return join(found);
         }
 
         /** A port that stays keeps its node port, so clients outside the cluster still reach it. */
@@ -149,6 +238,34 @@ interface OwnedFields<T extends HasMetadata> {
               .endSpec()
               .build();
         }
+
+        @Override
+        public String difference(HorizontalPodAutoscaler wanted, HorizontalPodAutoscaler live) {
+          List<String> found = labelDifference(wanted, live);
+          HorizontalPodAutoscalerSpec want = wanted.getSpec();
+          HorizontalPodAutoscalerSpec have = live.getSpec();
+          if (have == null) {
+            found.add("no spec");
+            return join(found);
+          }
+          if (!JsonSubset.contains(want.getScaleTargetRef(), have.getScaleTargetRef())) {
+            found.add("target edited");
+          }
+          differs(found, "minReplicas", want.getMinReplicas(), have.getMinReplicas());
+          differs(found, "maxReplicas", want.getMaxReplicas(), have.getMaxReplicas());
+          differs(
+              found,
+              "targetCPUUtilizationPercentage",
+              want.getTargetCPUUtilizationPercentage(),
+              have.getTargetCPUUtilizationPercentage());
+          return join(found);
+        }
+
+        private static void differs(List<String> found, String field, Integer want, Integer have) {
+          if (want != null && !want.equals(have)) {
+            found.add("%s %s instead of %s".formatted(field, have, want));
+          }
+        }
       };
 
   /** Our labels are there with our values; labels others added may stay. */
@@ -156,6 +273,27 @@ interface OwnedFields<T extends HasMetadata> {
     Map<String, String> have = live.getMetadata().getLabels();
     Map<String, String> want = wanted.getMetadata().getLabels();
     return have != null && have.entrySet().containsAll(want.entrySet());
+  }
+
+  /** Our labels that are missing or changed on the live object, as a mutable list of findings. */
+  private static List<String> labelDifference(HasMetadata wanted, HasMetadata live) {
+    Map<String, String> have =
+        live.getMetadata().getLabels() == null ? Map.of() : live.getMetadata().getLabels();
+    List<String> keys =
+        wanted.getMetadata().getLabels().entrySet().stream()
+            .filter(e -> !e.getValue().equals(have.get(e.getKey())))
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    List<String> found = new ArrayList<>();
+    if (!keys.isEmpty()) {
+      found.add((keys.size() == 1 ? "label " : "labels ") + String.join(", ", keys) + " edited");
+    }
+    return found;
+  }
+
+  private static String join(List<String> found) {
+    return found.isEmpty() ? "edited" : String.join(", ", found);
   }
 
   private static Map<String, String> labels(HasMetadata wanted, HasMetadata live) {

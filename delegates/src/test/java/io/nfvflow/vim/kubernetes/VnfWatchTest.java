@@ -1,0 +1,306 @@
+package io.nfvflow.vim.kubernetes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
+import io.fabric8.kubernetes.api.model.apps.DeploymentStatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.nfvflow.vim.VimChanges;
+import io.nfvflow.vim.VimConnection;
+import io.nfvflow.vim.VnfOnVim;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The VIM's one watch reports a managed Deployment's replica change as {@code instancesChanged},
+ * deletions and edits of any managed object as {@code vnfChanged}, and nothing for churn.
+ */
+@EnableKubernetesMockClient(crud = true)
+class VnfWatchTest {
+
+  private static final String VNF = TackerSamples.VNF_ID;
+  private static final String VDU1 = "vdu1-3f2a9c1e5b7d";
+
+  /** How long nothing more may arrive after what a test awaited. */
+  private static final Duration QUIET = Duration.ofMillis(500);
+
+  KubernetesClient client;
+
+  private final KubernetesClients clients = new KubernetesClients();
+  private final Recorder seen = new Recorder();
+  private KubernetesDriver driver;
+  private VimConnection vim;
+
+  @BeforeEach
+  void setUp() {
+    vim = KubernetesFixtures.vim(client.getConfiguration().getMasterUrl(), "default");
+    driver = new KubernetesDriver(clients, new KubernetesWorkloads(clients));
+    driver.apply(new VnfOnVim(vim, VNF, KubernetesFixtures.scaled(1, 3, 2), Map.of()));
+  }
+
+  @AfterEach
+  void tearDown() {
+    clients.close();
+  }
+
+  @Test
+  void reportsAReplicaChangeWithTheVnfAndVduFromTheLabels() throws Exception {
+    List<String> replicas = new CopyOnWriteArrayList<>();
+
+    try (AutoCloseable watch =
+        driver.watch(vim, (vnf, vdu, n) -> replicas.add(vnf + " " + vdu + " " + n)).orElseThrow()) {
+      awaitWatching(watch);
+      client
+          .apps()
+          .deployments()
+          .inNamespace("default")
+          .withLabel(KubernetesLabels.VNF_ID, VNF)
+          .list()
+          .getItems()
+          .forEach(
+              d -> {
+                d.getMetadata().getLabels().put("unrelated", "edit");
+                client.resource(d).update();
+              });
+      client.apps().deployments().inNamespace("default").withName(VDU1).scale(3);
+
+      await(() -> !replicas.isEmpty());
+      Thread.sleep(QUIET.toMillis()); // nothing else may follow
+      assertThat(replicas).containsExactly(VNF + " VDU1 3");
+    }
+  }
+
+  @Test
+  void aReplicaChangeIsNoVnfChange() throws Exception {
+    try (AutoCloseable watch = watch()) {
+      client.apps().deployments().inNamespace("default").withName(VDU1).scale(3);
+
+      await(() -> !seen.instances.isEmpty());
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.instances).containsExactly(VNF + " VDU1 3");
+      assertThat(seen.vnfs).isEmpty();
+    }
+  }
+
+  @Test
+  void aDeletedServiceIsReportedOnce() throws Exception {
+    try (AutoCloseable watch = watch()) {
+      client.services().inNamespace("default").withName(VDU1).delete();
+
+      await(() -> !seen.vnfs.isEmpty());
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs).containsExactly(VNF + ": Service default/" + VDU1 + " deleted");
+    }
+  }
+
+  @Test
+  void anEditedDeploymentTemplateIsReportedOnce() throws Exception {
+    try (AutoCloseable watch = watch()) {
+      client
+          .apps()
+          .deployments()
+          .inNamespace("default")
+          .withName(VDU1)
+          .edit(
+              d ->
+                  new DeploymentBuilder(d)
+                      .editSpec()
+                      .editTemplate()
+                      .editSpec()
+                      .editFirstContainer()
+                      .withImage("crashloop")
+                      .endContainer()
+                      .endSpec()
+                      .endTemplate()
+                      .endSpec()
+                      .build());
+
+      await(() -> !seen.vnfs.isEmpty());
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs)
+          .containsExactly(VNF + ": Deployment default/" + VDU1 + ": template changed");
+      assertThat(seen.instances).isEmpty();
+    }
+  }
+
+  @Test
+  void editedConfigMapDataAndAutoscalerSpecAreReported() throws Exception {
+    try (AutoCloseable watch = watch()) {
+      String config = "vdu1-app-3f2a9c1e5b7d";
+      client
+          .configMaps()
+          .inNamespace("default")
+          .withName(config)
+          .edit(c -> new ConfigMapBuilder(c).addToData("extra", "x").build());
+      client
+          .autoscaling()
+          .v1()
+          .horizontalPodAutoscalers()
+          .inNamespace("default")
+          .withName(VDU1)
+          .edit(
+              h -> {
+                h.getSpec().setMaxReplicas(9);
+                return h;
+              });
+
+      await(() -> seen.vnfs.size() >= 2);
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs)
+          .containsExactlyInAnyOrder(
+              VNF + ": ConfigMap default/" + config + ": data changed",
+              VNF + ": HorizontalPodAutoscaler default/" + VDU1 + ": spec changed");
+    }
+  }
+
+  @Test
+  void aChangeOfAvailabilityIsReportedButStatusChurnIsNot() throws Exception {
+    try (AutoCloseable watch = watch()) {
+      Service service = client.services().inNamespace("default").withName(VDU1).get();
+      service.setStatus(
+          new io.fabric8.kubernetes.api.model.ServiceStatusBuilder()
+              .withNewLoadBalancer()
+              .withIngress(new LoadBalancerIngressBuilder().withIp("192.0.2.7").build())
+              .endLoadBalancer()
+              .build());
+      client.resource(service).updateStatus();
+      client
+          .autoscaling()
+          .v1()
+          .horizontalPodAutoscalers()
+          .inNamespace("default")
+          .withName(VDU1)
+          .editStatus(
+              h -> {
+                h.setStatus(
+                    new io.fabric8.kubernetes.api.model.autoscaling.v1
+                            .HorizontalPodAutoscalerStatusBuilder()
+                        .withCurrentReplicas(2)
+                        .withDesiredReplicas(2)
+                        .build());
+                return h;
+              });
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs).isEmpty();
+
+      Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+      d.setStatus(
+          new DeploymentStatusBuilder()
+              .withAvailableReplicas(0)
+              .withConditions(
+                  new DeploymentConditionBuilder()
+                      .withType("Available")
+                      .withStatus("False")
+                      .build())
+              .build());
+      client.resource(d).updateStatus();
+
+      await(() -> !seen.vnfs.isEmpty());
+      assertThat(seen.vnfs)
+          .containsExactly(
+              VNF
+                  + ": Deployment default/"
+                  + VDU1
+                  + ": availability changed to Available=False, 0 available");
+    }
+  }
+
+  @Test
+  void aReceiverThatThrowsDoesNotStopTheWatch() throws Exception {
+    List<String> after = new CopyOnWriteArrayList<>();
+    VimChanges failing =
+        new VimChanges() {
+          @Override
+          public void instancesChanged(String vnfId, String vdu, int instances) {}
+
+          @Override
+          public void vnfChanged(String vnfId, String what) {
+            after.add(what);
+            throw new IllegalStateException("receiver broke");
+          }
+        };
+    try (AutoCloseable watch = driver.watch(vim, failing).orElseThrow()) {
+      awaitWatching(watch);
+      client.services().inNamespace("default").withName(VDU1).delete();
+      await(() -> after.size() == 1);
+      client.configMaps().inNamespace("default").withName("vdu1-app-3f2a9c1e5b7d").delete();
+      await(() -> after.size() == 2);
+    }
+  }
+
+  @Test
+  void startingDoesNotWaitForAnApiServerThatIsDown() throws Exception {
+    VimConnection down = KubernetesFixtures.vim("https://127.0.0.1:1", "default");
+    long start = System.nanoTime();
+
+    AutoCloseable watch = driver.watch(down, seen).orElseThrow();
+
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+    watch.close();
+  }
+
+  @Test
+  void informersRetryEverythingButAForbiddenListingOfAllNamespaces() {
+    var forbidden = new KubernetesClientException("forbidden", 403, null);
+    var refused = new KubernetesClientException("Connection refused", 0, null);
+
+    assertThat(VnfWatch.retry(false, true, new CompletionException(forbidden))).isFalse();
+    assertThat(VnfWatch.retry(false, true, refused)).isTrue();
+    assertThat(VnfWatch.retry(false, false, forbidden)).isTrue();
+    assertThat(VnfWatch.retry(true, true, forbidden)).isTrue();
+  }
+
+  private AutoCloseable watch() {
+    AutoCloseable watch = driver.watch(vim, seen).orElseThrow();
+    awaitWatching(watch);
+    return watch;
+  }
+
+  /** Events before the informers watch would be missed: the mock does not replay them. */
+  private static void awaitWatching(AutoCloseable watch) {
+    await(((VnfWatch) watch)::watching);
+  }
+
+  private static void await(Supplier<Boolean> condition) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+    while (!condition.get()) {
+      assertThat(System.nanoTime()).as("timed out waiting").isLessThan(deadline);
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** What the watch reported, as text. */
+  private static final class Recorder implements VimChanges {
+    final List<String> instances = new CopyOnWriteArrayList<>();
+    final List<String> vnfs = new CopyOnWriteArrayList<>();
+
+    @Override
+    public void instancesChanged(String vnfId, String vdu, int n) {
+      instances.add(vnfId + " " + vdu + " " + n);
+    }
+
+    @Override
+    public void vnfChanged(String vnfId, String what) {
+      vnfs.add(vnfId + ": " + what);
+    }
+  }
+}
