@@ -24,6 +24,8 @@ public class VimChangeRouter implements VimChanges {
   @Override
   public void instancesChanged(String vnfId, String vdu, int instances) {
     autoscale.instancesChanged(vnfId, vdu, instances);
+    // an autoscaler's change within its bounds is a new level; anyone else's is drift
+    heal.changed(vnfId, "replicas of " + vdu + " changed to " + instances);
   }
 
   @Override
