@@ -138,6 +138,23 @@ public class HealMonitor {
     schedule(vnfId, settings.debounce());
   }
 
+  /**
+   * A monitor of the VNFD's {@code monitoring_policy} (ping, http_ping) reports what it found for
+   * one VNF: failing management addresses as findings, or nothing once they answer again. The
+   * findings are acted on as the VDU's policy says (heal, log, log_and_kill). Called on the
+   * monitor's thread; never throws.
+   */
+  public void monitored(String vnfId, List<Finding> findings) {
+    try {
+      Optional<Subject> subject = tx.execute(s -> subject(vnfId));
+      if (subject != null && subject.isPresent()) {
+        act(subject.get(), findings, Instant.now());
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("cannot act on the monitor of VNF {}: {}", vnfId, e.getMessage());
+    }
+  }
+
   /** At start: every VNF is looked at (staggered), and the survey of unwatched VIMs begins. */
   @EventListener(ApplicationReadyEvent.class)
   public void start() {
