@@ -14,6 +14,7 @@ import java.util.Map;
  * @param vimType the VIM's type
  * @param descriptor its descriptor, {@code get_input} resolved with the VNF's parameter values
  * @param scale the desired instances per scaling policy (see {@link VnfOnVim#scale()})
+ * @param floors the autoscalers' floors where they differ (see {@link VnfOnVim#floor})
  */
 public record VnfContext(
     String vnfId,
@@ -21,14 +22,27 @@ public record VnfContext(
     String vimId,
     String vimType,
     VnfDescriptor descriptor,
-    Map<String, Integer> scale) {
+    Map<String, Integer> scale,
+    Map<String, Integer> floors) {
 
   public VnfContext {
     scale = Map.copyOf(scale);
+    floors = Map.copyOf(floors);
+  }
+
+  /** A VNF no autoscaler scaled: every floor is its level. */
+  public VnfContext(
+      String vnfId,
+      String name,
+      String vimId,
+      String vimType,
+      VnfDescriptor descriptor,
+      Map<String, Integer> scale) {
+    this(vnfId, name, vimId, vimType, descriptor, scale, Map.of());
   }
 
   /** The VNF as a driver sees it on its VIM. */
   public VnfOnVim on(VimConnection vim) {
-    return new VnfOnVim(vim, vnfId, descriptor, scale);
+    return new VnfOnVim(vim, vnfId, descriptor, scale, floors);
   }
 }

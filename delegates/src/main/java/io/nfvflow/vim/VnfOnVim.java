@@ -12,16 +12,39 @@ import java.util.Optional;
  * @param vim the VIM, secrets decrypted
  * @param vnfId the VNF's id (the value of every ownership label and tag)
  * @param descriptor the VNF's descriptor, {@code get_input} resolved
+ * @param floors per scaling policy name, the operator's level when an autoscaler scaled the VNF
+ *     since (see {@link #floor}); no entry: the level in {@code scale}
  * @param scale the desired number of instances per scaling policy name. A policy without an entry
  *     runs its {@link #initialInstances initial} count. During a scale this is already the
  *     operation's target (written before any VIM call, so a retried step aims at the same number);
  *     during its rollback it is the level before the scale.
  */
 public record VnfOnVim(
-    VimConnection vim, String vnfId, VnfDescriptor descriptor, Map<String, Integer> scale) {
+    VimConnection vim,
+    String vnfId,
+    VnfDescriptor descriptor,
+    Map<String, Integer> scale,
+    Map<String, Integer> floors) {
 
   public VnfOnVim {
     scale = Map.copyOf(scale);
+    floors = Map.copyOf(floors);
+  }
+
+  /** A VNF whose autoscalers' floors are its levels (no autoscaler scaled it). */
+  public VnfOnVim(
+      VimConnection vim, String vnfId, VnfDescriptor descriptor, Map<String, Integer> scale) {
+    this(vim, vnfId, descriptor, scale, Map.of());
+  }
+
+  /**
+   * The lowest count an autoscaler of the policy's targets may go to: the operator's last level (a
+   * scale, or the initial count). An autoscaler's own scaling changes {@link #instances} but not
+   * this floor, so applying the VNF again neither pins the autoscaler at its peak nor undoes it.
+   */
+  public int floor(ScalingPolicy policy) {
+    Integer stored = floors.get(policy.name());
+    return stored != null ? clamp(policy, stored) : instances(policy);
   }
 
   /** A VNF at its initial scale (no instantiated state yet). */

@@ -57,6 +57,7 @@ final class KubernetesManifests {
                     vnf.vnfId(),
                     namespace(vdu, vimNamespace),
                     vnf.instances(vdu.name()),
+                    vnf.policy(vdu.name()).map(vnf::floor).orElse(1),
                     vnf.policy(vdu.name())))
         .toList();
   }
@@ -79,6 +80,7 @@ final class KubernetesManifests {
       String vnfId,
       String namespace,
       int instances,
+      int floor,
       Optional<ScalingPolicy> policy) {
     String name = KubernetesNames.objectName(vnfId, vdu.name());
     List<ConfigMap> configMaps =
@@ -98,7 +100,7 @@ final class KubernetesManifests {
         // only a CPU target makes an autoscaler; without one the scale API alone sets the count
         policy
             .filter(p -> p.targetCpuUtilizationPercentage() != null)
-            .map(p -> autoscaler(vdu, vnfId, namespace, name, instances, p)));
+            .map(p -> autoscaler(vdu, vnfId, namespace, name, floor, p)));
   }
 
   /** The ConfigMap of a container: named per container so that each gets only its own keys. */
@@ -207,10 +209,11 @@ final class KubernetesManifests {
   }
 
   /**
-   * The VDU's autoscaler. Its floor is the desired count, not {@code min_instances}: a manual scale
-   * must stick, and an autoscaler whose floor stayed lower could take a scale-out back, one whose
-   * floor stayed higher would undo a scale-in. An autoscaler's floor is at least 1 (the API rejects
-   * 0); a Deployment at 0 replicas is left alone by its autoscaler.
+   * The VDU's autoscaler. Its floor is the operator's level ({@link VnfOnVim#floor}), not {@code
+   * min_instances}: a manual scale must stick, and an autoscaler whose floor stayed lower could
+   * take a scale-out back, one whose floor stayed higher would undo a scale-in. An autoscaler's
+   * floor is at least 1 (the API rejects 0); a Deployment at 0 replicas is left alone by its
+   * autoscaler.
    */
   private static HorizontalPodAutoscaler autoscaler(
       ContainerVdu vdu,

@@ -104,7 +104,7 @@ public class AutoScaleRecorder {
     if (before == instances) {
       return Optional.empty();
     }
-    state.setScale(vnfId, policy.get().name(), instances);
+    state.setAutoscaled(vnfId, policy.get().name(), instances);
     events.record(
         EventLog.VNF,
         vnfId,
@@ -114,7 +114,12 @@ public class AutoScaleRecorder {
             .formatted(
                 policy.get().name(), instances > before ? "out" : "in", before, instances, vdu));
     return Optional.of(
-        new VnfOnVim(vims.connection(vnf.vimId), vnfId, descriptor, state.scale(vnfId)));
+        new VnfOnVim(
+            vims.connection(vnf.vimId),
+            vnfId,
+            descriptor,
+            state.scale(vnfId),
+            state.floors(vnfId)));
   }
 
   /**

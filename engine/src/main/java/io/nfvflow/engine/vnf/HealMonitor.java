@@ -241,7 +241,7 @@ public class HealMonitor {
             vnf.id,
             vnf.name,
             drivers.driver(vim.getType()),
-            new VnfOnVim(connection, vnf.id, descriptor, state.scale(vnf.id)),
+            new VnfOnVim(connection, vnf.id, descriptor, state.scale(vnf.id), state.floors(vnf.id)),
             settings.enabled() && vim.autoHeal()));
   }
 

@@ -48,6 +48,31 @@ public class InstantiatedState {
     return scale;
   }
 
+  /** The autoscalers' floors that differ from the levels (see {@link VnfOnVim#floor}). */
+  public Map<String, Integer> floors(String vnfId) {
+    Map<String, Integer> floors = new LinkedHashMap<>();
+    scales.findByVnfId(vnfId).stream()
+        .filter(s -> s.floor != null)
+        .forEach(s -> floors.put(s.policy, s.floor));
+    return floors;
+  }
+
+  /**
+   * An autoscaler scaled a policy's targets: the level follows, the operator's level stays the
+   * autoscaler's floor.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void setAutoscaled(String vnfId, String policy, int count) {
+    VnfScaleEntity row =
+        scales
+            .findById(vnfId + "/" + policy)
+            .orElseGet(() -> scales.save(new VnfScaleEntity(vnfId, policy, count)));
+    if (row.floor == null) {
+      row.floor = row.instances;
+    }
+    row.instances = count;
+  }
+
   /** The desired instances of one policy; its initial count when nothing is stored. */
   public int instances(String vnfId, ScalingPolicy policy) {
     return scales
@@ -64,6 +89,7 @@ public class InstantiatedState {
             .findById(vnfId + "/" + policy)
             .orElseGet(() -> scales.save(new VnfScaleEntity(vnfId, policy, count)));
     row.instances = count;
+    row.floor = null; // the operator's level is the autoscaler's floor again
   }
 
   /**

@@ -52,7 +52,8 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
         vnf.vimId,
         vims.find(vnf.vimId).getType(),
         descriptors.orNull(vnf),
-        state.scale(vnfId));
+        state.scale(vnfId),
+        state.floors(vnfId));
   }
 
   @Override

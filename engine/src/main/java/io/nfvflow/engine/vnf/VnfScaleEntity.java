@@ -20,6 +20,13 @@ public class VnfScaleEntity {
   String policy;
   int instances;
 
+  /**
+   * The operator's level when an autoscaler has scaled since (its floor), else null: the floor is
+   * {@code instances}.
+   */
+  @jakarta.persistence.Column(name = "autoscaler_floor")
+  Integer floor;
+
   protected VnfScaleEntity() {}
 
   VnfScaleEntity(String vnfId, String policy, int instances) {
