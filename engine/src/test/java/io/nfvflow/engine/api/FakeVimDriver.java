@@ -71,6 +71,9 @@ class FakeVimDriver implements VimDriver {
   /** VNFs that never become ready again (a heal that fails). */
   final java.util.Set<String> broken = ConcurrentHashMap.newKeySet();
 
+  /** Instance i of a VDU gets the address {@code addressPrefix + i} (a test may use loopback). */
+  volatile String addressPrefix = "10.0.0.";
+
   /** How many times apply ran per VNF (idempotence checks). */
   final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
 
@@ -165,7 +168,7 @@ class FakeVimDriver implements VimDriver {
             (vdu, n) -> {
               List<String> addresses = new ArrayList<>();
               for (int i = 1; i <= n; i++) {
-                String ip = "10.0.0." + i;
+                String ip = addressPrefix + i;
                 addresses.add(ip);
                 int g = generation.getOrDefault(vnf.vnfId(), new AtomicInteger()).get();
                 String suffix = g == 0 ? "" + i : i + "g" + g;
