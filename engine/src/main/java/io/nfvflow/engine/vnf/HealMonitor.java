@@ -148,7 +148,7 @@ public class HealMonitor {
     try {
       Optional<Subject> subject = tx.execute(s -> subject(vnfId));
       if (subject != null && subject.isPresent()) {
-        act(subject.get(), findings, Instant.now());
+        act(subject.get(), findings, Instant.now(), "monitor");
       }
     } catch (RuntimeException e) {
       LOG.warn("cannot act on the monitor of VNF {}: {}", vnfId, e.getMessage());
@@ -208,7 +208,7 @@ public class HealMonitor {
       }
       Subject vnf = subject.get();
       List<Finding> findings = vnf.driver().diagnose(vnf.on());
-      act(vnf, findings, Instant.now());
+      act(vnf, findings, Instant.now(), "vim");
     } catch (RuntimeException e) {
       LOG.warn("cannot look at VNF {}: {}", vnfId, e.getMessage());
     }
@@ -265,7 +265,7 @@ public class HealMonitor {
   private record Subject(String id, String name, VimDriver driver, VnfOnVim on, boolean autoHeal) {}
 
   /** What the findings call for, VDU by VDU as the VNFD's monitoring policies say. */
-  void act(Subject vnf, List<Finding> findings, Instant now) {
+  void act(Subject vnf, List<Finding> findings, Instant now, String source) {
     List<Finding> heal = new ArrayList<>();
     List<Finding> log = new ArrayList<>();
     List<Finding> kill = new ArrayList<>();
@@ -294,7 +294,7 @@ public class HealMonitor {
     if (recheck != null) {
       schedule(vnf.id(), Duration.between(now, recheck).plusMillis(200));
     }
-    logChanges(vnf, log);
+    logChanges(vnf, log, source);
     if (!kill.isEmpty()) {
       kill(vnf, kill);
     } else if (!heal.isEmpty()) {
@@ -303,16 +303,19 @@ public class HealMonitor {
   }
 
   /** One MONITOR event when what is logged for the VNF changes (Tacker wrote one every 10 s). */
-  private void logChanges(Subject vnf, List<Finding> log) {
+  private void logChanges(Subject vnf, List<Finding> log, String source) {
+    // the VIM's findings and the monitors' are logged apart: one finding nothing must not read as
+    // the other recovering
+    String key = vnf.id() + "/" + source;
     String now = describe(log);
-    String before = logged.getOrDefault(vnf.id(), "");
+    String before = logged.getOrDefault(key, "");
     if (now.equals(before)) {
       return;
     }
     if (now.isEmpty()) {
-      logged.remove(vnf.id());
+      logged.remove(key);
     } else {
-      logged.put(vnf.id(), now);
+      logged.put(key, now);
     }
     String detail =
         now.isEmpty()
@@ -368,28 +371,39 @@ public class HealMonitor {
             .orElse(null);
     String reason = describe(heal);
     try {
-      tx.executeWithoutResult(
-          s -> {
-            Instant window = now.minus(settings.window());
-            long attempts =
-                operations.findByVnfIdOrderByStartedAtDesc(vnf.id()).stream()
-                    .filter(op -> op.type == OperationType.HEAL)
-                    .filter(op -> Boolean.TRUE.equals(op.automatic))
-                    .filter(op -> op.startedAt != null && op.startedAt.isAfter(window))
-                    .count();
-            if (attempts >= settings.maxAttempts()) {
-              core.giveUpHealing(
-                  vnf.id(),
-                  ("automatic healing gave up: %d heals within %s did not repair it; still: %s."
-                          + " Heal it by hand once the cause is fixed")
-                      .formatted(attempts, human(settings.window()), reason));
-              return;
-            }
-            lifecycle.heal(
-                vnf.id(),
-                request(vnf, heal, reason),
-                new VnfLifecycle.Detection(reason, changed, now));
-          });
+      boolean started =
+          Boolean.TRUE.equals(
+              tx.execute(
+                  s -> {
+                    Instant window = now.minus(settings.window());
+                    long attempts =
+                        operations.findByVnfIdOrderByStartedAtDesc(vnf.id()).stream()
+                            .filter(op -> op.type == OperationType.HEAL)
+                            .filter(op -> Boolean.TRUE.equals(op.automatic))
+                            .filter(op -> op.startedAt != null && op.startedAt.isAfter(window))
+                            .count();
+                    if (attempts >= settings.maxAttempts()) {
+                      core.giveUpHealing(
+                          vnf.id(),
+                          ("automatic healing gave up: %d heals within %s did not repair it; still: %s."
+                                  + " Heal it by hand once the cause is fixed")
+                              .formatted(attempts, human(settings.window()), reason));
+                      LOG.warn(
+                          "VNF {}: automatic healing gave up after {} heals: {}",
+                          vnf.name(),
+                          attempts,
+                          reason);
+                      return false;
+                    }
+                    lifecycle.heal(
+                        vnf.id(),
+                        request(vnf, heal, reason),
+                        new VnfLifecycle.Detection(reason, changed, now));
+                    return true;
+                  }));
+      if (!started) {
+        return;
+      }
       if (changed != null && detection != null) {
         detection.record(Duration.between(changed, now).abs());
       }
