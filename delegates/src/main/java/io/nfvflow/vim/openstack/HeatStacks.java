@@ -197,16 +197,21 @@ public class HeatStacks {
 
   /** The resources of a stack that was just looked up, nested stacks included. */
   List<VimResource> resources(VimConnection vim, StackState stack) {
+    return listing(vim, stack).stream().map(StackResource::toVimResource).toList();
+  }
+
+  /**
+   * The resources of a stack that was just looked up, nested stacks included, each with the stack
+   * that holds it and its status: one request.
+   */
+  List<StackResource> listing(VimConnection vim, StackState stack) {
     String nameAndId = stack.name() + "/" + stack.id();
     return clients.call(
         vim,
         "list resources of Heat stack " + stack.name(),
         os ->
             os.heat().resources().list(nameAndId, NESTED_DEPTH).stream()
-                .map(
-                    r ->
-                        new VimResource(
-                            r.getResourceName(), r.getType(), r.getPhysicalResourceId()))
+                .map(StackResource::of)
                 .toList());
   }
 
