@@ -17,6 +17,7 @@ import io.nfvflow.vim.VnfInstance;
 import io.nfvflow.vim.VnfOnVim;
 import io.nfvflow.vim.WaitGoal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,7 @@ public class OpenStackDriver implements VimDriver {
   private final StackServers servers;
   private final StackProgress progress;
   private final ServerSurvey survey;
+  private final HeatHealing healing;
 
   public OpenStackDriver(OpenStackClients clients, HeatStacks stacks) {
     this.clients = clients;
@@ -51,6 +53,7 @@ public class OpenStackDriver implements VimDriver {
     this.servers = new StackServers(clients);
     this.progress = new StackProgress(stacks, servers);
     this.survey = new ServerSurvey(clients);
+    this.healing = new HeatHealing(clients, stacks, servers);
   }
 
   @Override
@@ -239,5 +242,30 @@ public class OpenStackDriver implements VimDriver {
   @Override
   public Optional<Map<String, List<VnfInstance>>> survey(VimConnection vim) {
     return Optional.of(survey.survey(vim));
+  }
+
+  /**
+   * Heal, first half: marks the chosen servers unhealthy in Heat, with their ports, plus whatever
+   * server or port is gone (see {@link HeatHealing#markUnhealthy}); servers no longer in the stack
+   * are skipped. {@link #heal} then makes Heat replace them.
+   *
+   * @param serverIds the Nova ids of the servers to replace
+   * @param reason what Heat shows as each resource's status reason
+   * @return what was marked, as {@code <resource> (<physical id>)}
+   */
+  public List<String> markUnhealthy(VnfOnVim vnf, Collection<String> serverIds, String reason) {
+    return healing.markUnhealthy(vnf, serverIds, reason).stream()
+        .map(r -> "%s (%s)".formatted(r.name(), r.physicalId()))
+        .toList();
+  }
+
+  /**
+   * Heal, second half: the stack update with the desired parameters, sent every time, which
+   * replaces what {@link #markUnhealthy} marked; no stack: created (see {@link HeatStacks#heal}).
+   *
+   * @param timeout Heat's own time-out for the update: the workflow's wait
+   */
+  public void heal(VnfOnVim vnf, Duration timeout) {
+    stacks.heal(vnf, timeout);
   }
 }
