@@ -44,7 +44,10 @@ public class HeatStacks {
   enum Applied {
     /** There was no stack: it was created with the desired parameters. */
     CREATED,
-    /** The stack was updated by a PATCH (its parameters differed, or its last action failed). */
+    /**
+     * The stack was updated by a PATCH (its parameters differed, its last action failed, or a
+     * heal).
+     */
     UPDATED,
     /** The stack has the desired parameters already (or Heat is getting it there): no request. */
     UNCHANGED
@@ -83,7 +86,54 @@ public class HeatStacks {
       return Applied.CREATED;
     }
     StackState stack = found.get();
-    requireOwned(stack, vnf.vnfId());
+    requireUpdatable(stack, vnf.vnfId());
+    List<String> differences = stack.differences(wanted);
+    if (differences.isEmpty() && !stack.failed()) {
+      return Applied.UNCHANGED;
+    }
+    String why =
+        differences.isEmpty() ? "retry after " + stack.status() : String.join(", ", differences);
+    patch(vnf, stack, wanted, timeout, why);
+    return Applied.UPDATED;
+  }
+
+  /**
+   * Heals the VNF's stack: an "existing" update (PATCH) with the desired parameters, sent every
+   * time, even when nothing differs. Heat replaces every resource marked unhealthy before ({@link
+   * HeatHealing#markUnhealthy}: failed or gone servers with their ports, ports gone) and leaves the
+   * rest as it is. No stack: it is created, as {@link #apply} creates it. Sending it again after a
+   * crash asks Heat for the same thing again.
+   *
+   * <p>No {@code converge: true} (Heat's "observe reality", which compares resources with what
+   * exists). On Heat of OpenStack Zed (checked on the sandbox) it does not reach servers (Heat
+   * passes it to the leaves of its dependency graph only, so a deleted server stays deleted), and
+   * on the leaves it does reach, ports on a network outside the stack, it "restores" {@code
+   * device_id} and {@code device_owner} to the template's empty values: Neutron then shows every
+   * untouched server's ports unbound. The marks do all the work instead.
+   *
+   * <p>The convergence engine stores UPDATE_IN_PROGRESS before it answers 202, so the wait that
+   * follows does not take the COMPLETE of before the PATCH for the end of the heal; the wait also
+   * treats resources still marked unhealthy as not done ({@link StackProgress}).
+   *
+   * @param timeout Heat's {@code timeout_mins}, rounded up to whole minutes
+   * @throws VimException as {@link #apply} does
+   */
+  Applied heal(VnfOnVim vnf, Duration timeout) {
+    Map<String, Integer> wanted = HeatTemplates.parameters(vnf);
+    Optional<StackState> found = find(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()));
+    if (found.isEmpty()) {
+      create(vnf, wanted, timeout);
+      return Applied.CREATED;
+    }
+    StackState stack = found.get();
+    requireUpdatable(stack, vnf.vnfId());
+    patch(vnf, stack, wanted, timeout, "heal");
+    return Applied.UPDATED;
+  }
+
+  /** An owned stack that is not being (or failed to be) deleted. */
+  private static void requireUpdatable(StackState stack, String vnfId) {
+    requireOwned(stack, vnfId);
     if (stack.deleting()) {
       throw new VimException(
           stack.inProgress() ? Kind.TRANSIENT : Kind.REJECTED,
@@ -93,12 +143,6 @@ public class HeatStacks {
                   stack.describe(),
                   stack.inProgress() ? " (a retry once it is gone creates it afresh)" : ""));
     }
-    List<String> differences = stack.differences(wanted);
-    if (differences.isEmpty() && !stack.failed()) {
-      return Applied.UNCHANGED;
-    }
-    patch(vnf, stack, wanted, timeout, differences);
-    return Applied.UPDATED;
   }
 
   private void create(VnfOnVim vnf, Map<String, Integer> parameters, Duration timeout) {
@@ -124,7 +168,7 @@ public class HeatStacks {
       StackState stack,
       Map<String, Integer> parameters,
       Duration timeout,
-      List<String> differences) {
+      String why) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("parameters", parameters);
     body.put("timeout_mins", minutes(timeout));
@@ -136,8 +180,6 @@ public class HeatStacks {
       body.put("template", current.template());
       body.put("files", current.files());
     }
-    String why =
-        differences.isEmpty() ? "retry after " + stack.status() : String.join(", ", differences);
     String action = "update Heat stack %s (%s)".formatted(stack.name(), why);
     clients.call(
         vnf.vim(),
@@ -197,16 +239,21 @@ public class HeatStacks {
 
   /** The resources of a stack that was just looked up, nested stacks included. */
   List<VimResource> resources(VimConnection vim, StackState stack) {
+    return listing(vim, stack).stream().map(StackResource::toVimResource).toList();
+  }
+
+  /**
+   * The resources of a stack that was just looked up, nested stacks included, each with the stack
+   * that holds it and its status: one request.
+   */
+  List<StackResource> listing(VimConnection vim, StackState stack) {
     String nameAndId = stack.name() + "/" + stack.id();
     return clients.call(
         vim,
         "list resources of Heat stack " + stack.name(),
         os ->
             os.heat().resources().list(nameAndId, NESTED_DEPTH).stream()
-                .map(
-                    r ->
-                        new VimResource(
-                            r.getResourceName(), r.getType(), r.getPhysicalResourceId()))
+                .map(StackResource::of)
                 .toList());
   }
 

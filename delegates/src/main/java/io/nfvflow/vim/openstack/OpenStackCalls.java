@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collection;
 import java.util.Map;
 import org.openstack4j.model.common.ActionResponse;
+import org.openstack4j.openstack.compute.internal.BaseComputeServices;
 import org.openstack4j.openstack.heat.internal.BaseHeatServices;
 import org.openstack4j.openstack.networking.internal.BaseNetworkingServices;
 
@@ -19,6 +20,8 @@ import org.openstack4j.openstack.networking.internal.BaseNetworkingServices;
  *       stored template, files, tags, the other parameters and {@code disable_rollback}.
  *   <li>Neutron ports by several ids in one request: openstack4j's {@code PortListOptions} holds
  *       one value per filter.
+ *   <li>One page of Nova's server listing with the page's links: openstack4j's listing neither
+ *       returns {@code servers_links} nor follows them.
  * </ul>
  */
 final class OpenStackCalls {
@@ -43,6 +46,27 @@ final class OpenStackCalls {
       throw new IllegalArgumentException("a port listing without ids lists the whole project");
     }
     return new Neutron().ports(ids);
+  }
+
+  /**
+   * {@code GET /v2.1/servers/detail?limit=n&marker=id}: one page of the project's servers, newest
+   * first, as JSON ({@code servers}, and {@code servers_links} with a {@code next} link when the
+   * page is full). Nova may return fewer than {@code limit} (its own {@code max_limit}).
+   *
+   * @param marker the id of the last server of the previous page, or {@code null} for the first
+   */
+  static JsonNode serverPage(int limit, String marker) {
+    return new Nova().servers(limit, marker);
+  }
+
+  private static final class Nova extends BaseComputeServices {
+
+    JsonNode servers(int limit, String marker) {
+      return get(JsonNode.class, uri("/servers/detail"))
+          .param("limit", limit)
+          .param(marker != null, "marker", marker)
+          .execute();
+    }
   }
 
   private static final class Heat extends BaseHeatServices {

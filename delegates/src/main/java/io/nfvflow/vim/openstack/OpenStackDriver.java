@@ -4,6 +4,7 @@ import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.vim.Finding;
 import io.nfvflow.vim.Observation;
 import io.nfvflow.vim.PollCadence;
 import io.nfvflow.vim.Progress;
@@ -12,11 +13,15 @@ import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimProbe;
 import io.nfvflow.vim.VimResource;
+import io.nfvflow.vim.VnfInstance;
 import io.nfvflow.vim.VnfOnVim;
 import io.nfvflow.vim.WaitGoal;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.openstack4j.api.exceptions.OS4JException;
 import org.openstack4j.api.exceptions.ResponseException;
 import org.openstack4j.model.identity.v3.Endpoint;
@@ -39,12 +44,16 @@ public class OpenStackDriver implements VimDriver {
   private final HeatStacks stacks;
   private final StackServers servers;
   private final StackProgress progress;
+  private final ServerSurvey survey;
+  private final HeatHealing healing;
 
   public OpenStackDriver(OpenStackClients clients, HeatStacks stacks) {
     this.clients = clients;
     this.stacks = stacks;
     this.servers = new StackServers(clients);
     this.progress = new StackProgress(stacks, servers);
+    this.survey = new ServerSurvey(clients);
+    this.healing = new HeatHealing(clients, stacks, servers);
   }
 
   @Override
@@ -187,5 +196,76 @@ public class OpenStackDriver implements VimDriver {
         vnf.descriptor(),
         servers.servers(vim, name, resources),
         servers.ports(vim, name, resources));
+  }
+
+  /**
+   * What is wrong with the VNF's stack. Reads only: the stack (missing, not the VNF's, or FAILED
+   * with Heat's reason, as VNF findings), its servers one by one (ERROR with Nova's fault, SHUTOFF,
+   * or gone, as INSTANCE findings whose {@code since} is Nova's {@code updated}; scaling group
+   * members included) and its ports in one Neutron request (a port gone is drift). A stack that
+   * Heat is working on has no findings: look again once it is done.
+   */
+  @Override
+  public List<Finding> diagnose(VnfOnVim vnf) {
+    VimConnection vim = vnf.vim();
+    String name = HeatTemplates.stackName(vnf.vnfId());
+    Optional<StackState> found = stacks.find(vim, name);
+    if (found.isEmpty()) {
+      return List.of(StackDiagnosis.missing(name));
+    }
+    StackState stack = found.get();
+    if (!stack.ownedBy(vnf.vnfId())) {
+      return List.of(
+          Finding.drift(
+              null,
+              "Heat stack %s is not owned by VNF %s (no tag %s)"
+                  .formatted(name, vnf.vnfId(), HeatStacks.ownerTag(vnf.vnfId())),
+              null));
+    }
+    if (stack.inProgress()) {
+      return List.of();
+    }
+    List<StackResource> listing = stacks.listing(vim, stack);
+    List<VimResource> resources = listing.stream().map(StackResource::toVimResource).toList();
+    return StackDiagnosis.of(
+        vnf.descriptor(),
+        stack,
+        listing,
+        servers.servers(vim, name, resources),
+        servers.ports(vim, name, resources));
+  }
+
+  /**
+   * Every server nfvflow owns in the VIM's project (metadata {@code nfvflow.io:vnf-id}), by VNF id,
+   * from one paged Nova listing: Nova's status and addresses, no ports.
+   */
+  @Override
+  public Optional<Map<String, List<VnfInstance>>> survey(VimConnection vim) {
+    return Optional.of(survey.survey(vim));
+  }
+
+  /**
+   * Heal, first half: marks the chosen servers unhealthy in Heat, with their ports, plus whatever
+   * server or port is gone (see {@link HeatHealing#markUnhealthy}); servers no longer in the stack
+   * are skipped. {@link #heal} then makes Heat replace them.
+   *
+   * @param serverIds the Nova ids of the servers to replace
+   * @param reason what Heat shows as each resource's status reason
+   * @return what was marked, as {@code <resource> (<physical id>)}
+   */
+  public List<String> markUnhealthy(VnfOnVim vnf, Collection<String> serverIds, String reason) {
+    return healing.markUnhealthy(vnf, serverIds, reason).stream()
+        .map(r -> "%s (%s)".formatted(r.name(), r.physicalId()))
+        .toList();
+  }
+
+  /**
+   * Heal, second half: the stack update with the desired parameters, sent every time, which
+   * replaces what {@link #markUnhealthy} marked; no stack: created (see {@link HeatStacks#heal}).
+   *
+   * @param timeout Heat's own time-out for the update: the workflow's wait
+   */
+  public void heal(VnfOnVim vnf, Duration timeout) {
+    stacks.heal(vnf, timeout);
   }
 }

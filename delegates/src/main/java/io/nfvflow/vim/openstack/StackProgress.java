@@ -24,8 +24,14 @@ final class StackProgress {
   }
 
   /**
-   * READY: the stack is CREATE/UPDATE_COMPLETE with the desired parameters and every server is
-   * ACTIVE. A failed stack, a server in ERROR or a stack that is gone can never get there.
+   * READY: the stack is CREATE/UPDATE_COMPLETE with the desired parameters, no resource is still
+   * marked unhealthy, and every server is ACTIVE. A failed stack, a server in ERROR or a stack that
+   * is gone can never get there.
+   *
+   * <p>After a heal's PATCH the stack shows UPDATE_IN_PROGRESS at once (Heat's convergence engine
+   * stores it before answering 202), so the COMPLETE of before is not taken for the end of the
+   * heal. A resource still marked unhealthy ({@code CHECK_FAILED}) keeps the wait pending too: an
+   * update that has not replaced it has not happened yet, whatever the stack's status says.
    */
   Progress ready(VnfOnVim vnf) {
     VimConnection vim = vnf.vim();
@@ -56,7 +62,18 @@ final class StackProgress {
           "stack %s, update not started yet: %s"
               .formatted(stack.status(), String.join(", ", differences)));
     }
-    return serversReady(servers.servers(vim, name, stacks.resources(vim, stack)));
+    List<StackResource> resources = stacks.listing(vim, stack);
+    String marked =
+        resources.stream()
+            .filter(StackResource::marked)
+            .map(r -> "%s (%s)".formatted(r.name(), r.physicalId()))
+            .collect(Collectors.joining(", "));
+    if (!marked.isEmpty()) {
+      return Progress.pending(
+          "stack %s, not replaced yet: %s marked unhealthy".formatted(stack.status(), marked));
+    }
+    return serversReady(
+        servers.servers(vim, name, resources.stream().map(StackResource::toVimResource).toList()));
   }
 
   private static Progress serversReady(List<NovaServer> members) {

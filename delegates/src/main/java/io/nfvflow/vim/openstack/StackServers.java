@@ -3,6 +3,7 @@ package io.nfvflow.vim.openstack;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimResource;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,11 @@ import org.openstack4j.model.compute.Server;
  * they are and which connection point each port is (its resource name); Nova gives each server's
  * status, name and VDU, Neutron each port's server and addresses. No project-wide listing: the cost
  * grows with the VNF, not with the project.
+ *
+ * <p>Servers are asked for one by one: Nova has no filter by several ids that a project member may
+ * use (it drops {@code uuid} silently for non-admins and lists the whole project), and its name
+ * filter cannot select a stack's servers, because Heat shortens the names of servers in nested
+ * stacks ({@code os-akkutb-4635n7trqmoz-...-VDU1-...}). Both checked on OpenStack Zed.
  */
 final class StackServers {
 
@@ -35,8 +41,11 @@ final class StackServers {
    *     when Nova does not know the server
    * @param vdu the VDU it runs: its metadata {@code nfvflow.io:vdu}, else its Heat resource name
    * @param fault Nova's fault message of a server in ERROR, or {@code null}
+   * @param updated when Nova last changed the server (its {@code updated}: a change of state sets
+   *     it), or {@code null}
    */
-  record NovaServer(String id, String name, String status, String vdu, String fault) {
+  record NovaServer(
+      String id, String name, String status, String vdu, String fault, Instant updated) {
 
     boolean missing() {
       return status == null;
@@ -108,7 +117,7 @@ final class StackServers {
 
   private static NovaServer server(VimResource resource, Server server) {
     if (server == null) {
-      return new NovaServer(resource.id(), null, null, resource.name(), null);
+      return new NovaServer(resource.id(), null, null, resource.name(), null, null);
     }
     Map<String, String> metadata = server.getMetadata() == null ? Map.of() : server.getMetadata();
     return new NovaServer(
@@ -116,7 +125,8 @@ final class StackServers {
         server.getName(),
         server.getStatus() == null ? "UNKNOWN" : server.getStatus().name(),
         metadata.getOrDefault(HotServers.VDU_KEY, resource.name()),
-        server.getFault() == null ? null : server.getFault().getMessage());
+        server.getFault() == null ? null : server.getFault().getMessage(),
+        server.getUpdated() == null ? null : server.getUpdated().toInstant());
   }
 
   /** Resources of a type that exist (a resource not created yet has no physical id). */

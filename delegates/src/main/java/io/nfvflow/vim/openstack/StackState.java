@@ -1,6 +1,8 @@
 package io.nfvflow.vim.openstack;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,8 @@ import org.openstack4j.model.heat.Stack;
  * @param reason Heat's {@code stack_status_reason}, or {@code null}
  * @param parameters the stack's parameter values as Heat shows them (text, {@code OS::*} included)
  * @param tags the stack's tags
+ * @param updated when Heat last changed the stack (its {@code updated_time}, else its {@code
+ *     creation_time}), or {@code null}
  */
 record StackState(
     String name,
@@ -23,7 +27,8 @@ record StackState(
     String status,
     String reason,
     Map<String, String> parameters,
-    List<String> tags) {
+    List<String> tags,
+    Instant updated) {
 
   StackState {
     status = Objects.requireNonNullElse(status, "");
@@ -38,7 +43,20 @@ record StackState(
         stack.getStatus(),
         stack.getStackStatusReason(),
         stack.getParameters(),
-        stack.getTags());
+        stack.getTags(),
+        time(stack.getUpdatedTime() != null ? stack.getUpdatedTime() : stack.getCreationTime()));
+  }
+
+  /** Heat's times are ISO-8601 in UTC ({@code 2026-12-01T17:33:24Z}); anything else is unknown. */
+  private static Instant time(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(text.endsWith("Z") ? text : text + "Z");
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 
   /** Whether the stack carries the VNF's ownership tag ({@link HeatStacks#ownerTag}). */

@@ -3,10 +3,16 @@ package io.nfvflow.vim.openstack;
 import static io.nfvflow.vim.openstack.OpenStackFixtures.json;
 import static io.nfvflow.vim.openstack.OpenStackFixtures.recorded;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,27 +23,41 @@ import java.util.regex.Pattern;
 
 /**
  * Nova's servers and Neutron's ports behind WireMock, answering with the recorded JSON of {@code
- * src/test/resources/openstack/}: {@code GET /servers/{id}} and {@code GET /v2.0/ports?id=...}.
- * Tests put what exists with {@link #put(Server)} and {@link #put(Port)}.
+ * src/test/resources/openstack/}: {@code GET /servers/{id}}, {@code GET /servers/detail} (paged
+ * like Nova: by {@code limit} and {@code marker}, at most {@link #maxLimit} a page, a {@code next}
+ * link when a page is full) and {@code GET /v2.0/ports?id=...}. Tests put what exists with {@link
+ * #put(Server)} and {@link #put(Port)}, and delete it behind nfvflow's back with {@link #remove}.
  */
 final class FakeCompute implements ResponseDefinitionTransformerV2 {
 
   static final String NAME = "fake-compute";
 
   private static final Pattern SERVER = Pattern.compile(".*/compute/v2.1/servers/([^/]+)$");
+  private static final Pattern DETAIL = Pattern.compile(".*/compute/v2.1/servers/detail$");
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PORTS = Pattern.compile(".*/network/v2.0/ports$");
 
   private final Map<String, Server> servers = new ConcurrentHashMap<>();
   private final Map<String, Port> ports = new ConcurrentHashMap<>();
   private volatile String base = "";
+  private volatile int maxLimit = 1000;
 
   /**
    * A Nova server.
    *
    * @param vdu its {@code nfvflow.io:vdu} metadata, or {@code null} for none
    * @param fault Nova's fault message, or {@code null}
+   * @param vnf its {@code nfvflow.io:vnf-id} metadata, or {@code null} for a server not nfvflow's
+   * @param updated Nova's {@code updated}
    */
-  record Server(String id, String name, String status, String vdu, String fault) {}
+  record Server(
+      String id, String name, String status, String vdu, String fault, String vnf, String updated) {
+
+    /** A server of the test VNF, last changed when the recorded one was. */
+    Server(String id, String name, String status, String vdu, String fault) {
+      this(id, name, status, vdu, fault, HotSamples.VNF_ID, "2026-12-01T15:14:32Z");
+    }
+  }
 
   /** A Neutron port bound to a server. */
   record Port(String id, String name, String device, String mac, List<String> addresses) {}
@@ -54,6 +74,21 @@ final class FakeCompute implements ResponseDefinitionTransformerV2 {
     ports.put(port.id(), port);
   }
 
+  /** Deletes a server or port outside nfvflow (Nova unbinds the ports of a deleted server). */
+  void remove(String id) {
+    if (servers.remove(id) != null) {
+      ports.replaceAll(
+          (pid, p) ->
+              p.device().equals(id) ? new Port(p.id(), p.name(), "", p.mac(), p.addresses()) : p);
+    }
+    ports.remove(id);
+  }
+
+  /** Nova's {@code max_limit}: the longest page it answers, whatever the limit asked. */
+  void maxLimit(int maxLimit) {
+    this.maxLimit = maxLimit;
+  }
+
   @Override
   public String getName() {
     return NAME;
@@ -68,6 +103,9 @@ final class FakeCompute implements ResponseDefinitionTransformerV2 {
   public ResponseDefinition transform(ServeEvent event) {
     String path = event.getRequest().getUrl().replaceFirst("\\?.*", "");
     Matcher m;
+    if (DETAIL.matcher(path).matches()) {
+      return FakeHeat.answer(200, page(event));
+    }
     if ((m = SERVER.matcher(path)).matches()) {
       Server server = servers.get(m.group(1));
       return server == null
@@ -91,12 +129,55 @@ final class FakeCompute implements ResponseDefinitionTransformerV2 {
     return FakeHeat.answer(404, "{\"error\": \"no " + path + "\"}");
   }
 
+  /** One page of the listing, by id, as Nova pages: after the marker, at most the limit. */
+  private String page(ServeEvent event) {
+    QueryParameter limitParam = event.getRequest().queryParameter("limit");
+    QueryParameter markerParam = event.getRequest().queryParameter("marker");
+    int limit =
+        Math.min(
+            maxLimit,
+            limitParam.isPresent() ? Integer.parseInt(limitParam.firstValue()) : maxLimit);
+    String marker = markerParam.isPresent() ? markerParam.firstValue() : null;
+    List<String> page =
+        servers.keySet().stream()
+            .sorted()
+            .filter(id -> marker == null || id.compareTo(marker) > 0)
+            .limit(limit)
+            .toList();
+    ObjectNode answer = JSON.createObjectNode();
+    ArrayNode listed = answer.putArray("servers");
+    for (String id : page) {
+      listed.add(read(show(servers.get(id))).path("server"));
+    }
+    if (page.size() == limit) {
+      answer
+          .putArray("servers_links")
+          .addObject()
+          .put("rel", "next")
+          .put(
+              "href",
+              "%s/compute/v2.1/servers/detail?limit=%d&marker=%s"
+                  .formatted(base, limit, page.get(page.size() - 1)));
+    }
+    return answer.toString();
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private String show(Server s) {
     Map<String, String> metadata = new LinkedHashMap<>();
     if (s.vdu() != null) {
       metadata.put("nfvflow.io:vdu", s.vdu());
     }
-    metadata.put("nfvflow.io:vnf-id", HotSamples.VNF_ID);
+    if (s.vnf() != null) {
+      metadata.put("nfvflow.io:vnf-id", s.vnf());
+    }
     List<Map<String, Object>> addresses = new ArrayList<>();
     ports.values().stream()
         .filter(p -> p.device().equals(s.id()))
@@ -128,6 +209,7 @@ final class FakeCompute implements ResponseDefinitionTransformerV2 {
             "id", s.id(),
             "name", s.name(),
             "status", s.status(),
+            "updated", s.updated(),
             "vmState", s.status().toLowerCase(java.util.Locale.ROOT),
             "metadata", json(metadata),
             "addresses", json(Map.of("net_mgmt", addresses)),

@@ -37,6 +37,8 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
   private static final Pattern STACK = Pattern.compile(".*/stacks/([^/]+)$");
   private static final Pattern BY_ID = Pattern.compile(".*/stacks/([^/]+)/([^/]+)$");
   private static final Pattern RESOURCES = Pattern.compile(".*/stacks/([^/]+)/([^/]+)/resources$");
+  private static final Pattern RESOURCE =
+      Pattern.compile(".*/stacks/([^/]+)/([^/]+)/resources/([^/]+)$");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Map<String, Stack> stacks = new ConcurrentHashMap<>();
@@ -77,8 +79,33 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
    *
    * @param stack the {@code <name>/<id>} of the (nested) stack it is in
    * @param parent the member resource of a nested stack, or {@code null} at the top level
+   * @param status Heat's resource status; {@code CHECK_FAILED} once marked unhealthy
+   * @param reason Heat's status reason
+   * @param requiredBy the resources of its stack that reference it
    */
-  record Resource(String name, String type, String physicalId, String stack, String parent) {}
+  record Resource(
+      String name,
+      String type,
+      String physicalId,
+      String stack,
+      String parent,
+      String status,
+      String reason,
+      List<String> requiredBy) {
+
+    /** A created resource that nothing references. */
+    Resource(String name, String type, String physicalId, String stack, String parent) {
+      this(name, type, physicalId, stack, parent, "CREATE_COMPLETE", "state changed", List.of());
+    }
+
+    Resource referencedBy(String... names) {
+      return new Resource(name, type, physicalId, stack, parent, status, reason, List.of(names));
+    }
+
+    Resource withStatus(String status, String reason) {
+      return new Resource(name, type, physicalId, stack, parent, status, reason, requiredBy);
+    }
+  }
 
   void base(String base) {
     this.base = base;
@@ -123,6 +150,9 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
     if (method.equals("GET") && (m = STACK.matcher(path)).matches()) {
       Stack stack = stacks.get(m.group(1));
       return stack == null ? notFound(m.group(1)) : answer(200, show(stack));
+    }
+    if (method.equals("PATCH") && (m = RESOURCE.matcher(path)).matches()) {
+      return mark(m.group(1) + "/" + m.group(2), m.group(3), read(body));
     }
     if (method.equals("PATCH") && (m = BY_ID.matcher(path)).matches()) {
       return withStack(m.group(1), m.group(2), s -> patch(s, read(body)));
@@ -183,6 +213,37 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
         .build();
   }
 
+  /**
+   * Heat's {@code mark_unhealthy}: addressed by the stack that holds the resource (a nested
+   * member's own stack), answered 200 with {@code null}; any other stack name is a 404.
+   */
+  private ResponseDefinition mark(String stack, String name, JsonNode request) {
+    for (Stack top : stacks.values()) {
+      List<Resource> resources = top.resources() != null ? top.resources() : oneServer(top);
+      for (int i = 0; i < resources.size(); i++) {
+        Resource r = resources.get(i);
+        if (r.stack().equals(stack) && r.name().equals(name)) {
+          List<Resource> changed = new java.util.ArrayList<>(resources);
+          boolean unhealthy = request.path("mark_unhealthy").asBoolean(false);
+          changed.set(
+              i,
+              r.withStatus(
+                  unhealthy ? "CHECK_FAILED" : "CHECK_COMPLETE",
+                  request.path("resource_status_reason").asText("")));
+          stacks.put(top.name(), top.withResources(changed));
+          return answer(200, "null");
+        }
+      }
+    }
+    return answer(
+        404,
+        OpenStackFixtures.heatError(
+            404,
+            "Not Found",
+            "EntityNotFound",
+            "The Stack (" + stack.replaceFirst("/.*", "") + ") could not be found."));
+  }
+
   private ResponseDefinition withStack(
       String name, String id, Function<Stack, ResponseDefinition> then) {
     Stack stack = stacks.get(name);
@@ -222,7 +283,9 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
             "name", r.name(),
             "type", r.type(),
             "physical", r.physicalId(),
-            "status", "CREATE_COMPLETE",
+            "status", r.status(),
+            "reason", json(r.reason()),
+            "requiredBy", json(r.requiredBy()),
             "stack", r.stack(),
             "parent", json(r.parent())));
   }
@@ -234,7 +297,8 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
     String at = s.name() + "/" + s.id();
     return List.of(
         new Resource("VDU1", "OS::Nova::Server", derived("server", s), at, null),
-        new Resource("CP1", "OS::Neutron::Port", derived("port", s), at, null));
+        new Resource("CP1", "OS::Neutron::Port", derived("port", s), at, null)
+            .referencedBy("VDU1"));
   }
 
   private static String derived(String what, Stack s) {

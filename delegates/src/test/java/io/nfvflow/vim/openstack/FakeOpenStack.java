@@ -105,15 +105,17 @@ final class FakeOpenStack {
    * The VNF of {@link #scaled()} as Heat, Nova and Neutron hold it after a create or update: VDU2
    * and its port in the top-level stack, and one member stack of {@code SP1_group} per member
    * ({@code a}, {@code b}, ...), each with VDU1 and its two ports. Every server is ACTIVE. Member
-   * {@code x}'s server is {@code vdu1-x} (id {@code server-x}), its ports {@code port-x-CP11} and
-   * {@code port-x-CP12} with addresses 10.0.1.n and 10.0.0.n; VDU2's server is {@code vdu2} with
-   * port {@code port-CP21} at 10.0.0.21.
+   * {@code x}'s stack is {@link #memberStack memberStack(x)}. Member {@code x}'s server is {@code
+   * vdu1-x} (id {@code server-x}), its ports {@code port-x-CP11} and {@code port-x-CP12} with
+   * addresses 10.0.1.n and 10.0.0.n; VDU2's server is {@code vdu2} with port {@code port-CP21} at
+   * 10.0.0.21.
    */
   void putScaledVnf(String status, String... members) {
     String top = STACK + "/" + STACK_ID;
-    String group = STACK + "-SP1_group-twpogje7pvxl/2b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
     List<FakeHeat.Resource> resources = new ArrayList<>();
-    resources.add(new FakeHeat.Resource("CP21", StackServers.PORT, "port-CP21", top, null));
+    resources.add(
+        new FakeHeat.Resource("CP21", StackServers.PORT, "port-CP21", top, null)
+            .referencedBy("VDU2"));
     resources.add(new FakeHeat.Resource("VDU2", StackServers.SERVER, "server-2", top, null));
     resources.add(
         new FakeHeat.Resource(
@@ -130,13 +132,15 @@ final class FakeOpenStack {
     for (String m : members) {
       n++;
       String member = m + "fcnbfvtqzub";
-      String nested = group.replaceFirst("/.*", "") + "-" + member + "-osd3nijn6stn/member-" + m;
+      String nested = memberStack(m);
       resources.add(
-          new FakeHeat.Resource(member, "SP1_res.yaml", "member-" + m, group, "SP1_group"));
+          new FakeHeat.Resource(member, "SP1_res.yaml", "member-" + m, GROUP, "SP1_group"));
       resources.add(
-          new FakeHeat.Resource("CP12", StackServers.PORT, "port-" + m + "-CP12", nested, member));
+          new FakeHeat.Resource("CP12", StackServers.PORT, "port-" + m + "-CP12", nested, member)
+              .referencedBy("VDU1"));
       resources.add(
-          new FakeHeat.Resource("CP11", StackServers.PORT, "port-" + m + "-CP11", nested, member));
+          new FakeHeat.Resource("CP11", StackServers.PORT, "port-" + m + "-CP11", nested, member)
+              .referencedBy("VDU1"));
       resources.add(
           new FakeHeat.Resource("VDU1", StackServers.SERVER, "server-" + m, nested, member));
       compute.put(new FakeCompute.Server("server-" + m, "vdu1-" + m, "ACTIVE", "VDU1", null));
@@ -166,6 +170,15 @@ final class FakeOpenStack {
             HeatTemplates.tags(VNF),
             Map.of(HeatTemplates.capacityParameter("SP1"), Integer.toString(members.length)),
             resources));
+  }
+
+  /** The scaling group's nested stack, as {@code <name>/<id>}. */
+  static final String GROUP =
+      STACK + "-SP1_group-twpogje7pvxl/2b8c9d0e-1f2a-4b3c-8d4e-5f6a7b8c9d0e";
+
+  /** The nested stack of member {@code m} of {@link #putScaledVnf}, as {@code <name>/<id>}. */
+  static String memberStack(String m) {
+    return GROUP.replaceFirst("/.*", "") + "-" + m + "fcnbfvtqzub-osd3nijn6stn/member-" + m;
   }
 
   static ResponseDefinitionBuilder json(int status, String body) {

@@ -8,6 +8,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import io.nfvflow.lcm.HealTarget;
 import io.nfvflow.lcm.LcmErrors;
 import io.nfvflow.lcm.LcmVariables;
 import io.nfvflow.lcm.VimDirectory;
@@ -18,10 +19,13 @@ import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VimException.Kind;
+import io.nfvflow.vim.VnfInstance;
 import io.nfvflow.vim.VnfOnVim;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
@@ -104,5 +108,73 @@ class OpenStackStepsTest {
     new DeleteStackDelegate(inventory, directory, driver).execute(execution);
 
     verify(driver).remove(new VnfOnVim(vim, VNF, null, Map.of()));
+  }
+
+  @Test
+  void markUnhealthyMarksTheChosenServersOfTheOperation() throws Exception {
+    variables.put(LcmVariables.OPERATION_ID, "op-1");
+    when(inventory.healTarget("op-1"))
+        .thenReturn(
+            new HealTarget(
+                Set.of(),
+                Set.of("server-b"),
+                List.of(
+                    new VnfInstance("VDU1", "server-b", "vdu1-b", "ERROR", List.of(), Map.of()))));
+
+    new MarkServersUnhealthyDelegate(inventory, directory, driver).execute(execution);
+
+    verify(driver)
+        .markUnhealthy(
+            new VnfOnVim(vim, VNF, descriptor, Map.of("SP1", 3)),
+            List.of("server-b"),
+            "nfvflow heal operation op-1");
+  }
+
+  @Test
+  void markUnhealthyBeforeTheInstancesAreChosenIsAnIncidentNotAGuess() {
+    variables.put(LcmVariables.OPERATION_ID, "op-1");
+    when(inventory.healTarget("op-1")).thenReturn(new HealTarget(Set.of(), Set.of(), null));
+
+    assertThatThrownBy(
+            () -> new MarkServersUnhealthyDelegate(inventory, directory, driver).execute(execution))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("op-1");
+  }
+
+  @Test
+  void aStackOfSomeoneElseCannotBeMarked() {
+    variables.put(LcmVariables.OPERATION_ID, "op-1");
+    when(inventory.healTarget("op-1")).thenReturn(new HealTarget(Set.of(), Set.of(), List.of()));
+    when(driver.markUnhealthy(any(), any(), any()))
+        .thenThrow(new VimException(Kind.REJECTED, "Heat stack nfvflow-x is not owned"));
+
+    assertThatThrownBy(
+            () -> new MarkServersUnhealthyDelegate(inventory, directory, driver).execute(execution))
+        .isInstanceOfSatisfying(
+            BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(LcmErrors.VIM_REJECTED));
+  }
+
+  @Test
+  void healUpdatesTheStackWithTheReadyTimeoutAsHeatsTimeout() throws Exception {
+    variables.put(LcmVariables.READY_TIMEOUT, "PT10M");
+
+    new HealStackDelegate(inventory, directory, driver).execute(execution);
+
+    verify(driver)
+        .heal(new VnfOnVim(vim, VNF, descriptor, Map.of("SP1", 3)), Duration.ofMinutes(10));
+  }
+
+  @Test
+  void aHealHeatRefusesIsABpmnErrorAndTransientFailuresAreRetried() {
+    doThrow(new VimException(Kind.REJECTED, "Heat stack nfvflow-x is DELETE_FAILED"))
+        .doThrow(new VimException(Kind.TRANSIENT, "503"))
+        .when(driver)
+        .heal(any(), any());
+    HealStackDelegate delegate = new HealStackDelegate(inventory, directory, driver);
+
+    assertThatThrownBy(() -> delegate.execute(execution))
+        .isInstanceOfSatisfying(
+            BpmnError.class, e -> assertThat(e.getErrorCode()).isEqualTo(LcmErrors.VIM_REJECTED));
+    assertThatThrownBy(() -> delegate.execute(execution)).isInstanceOf(VimException.class);
   }
 }

@@ -33,10 +33,10 @@ class StackStateTest {
     assertThat(state("DELETE_FAILED", Map.of()).deleting()).isTrue();
     assertThat(state("DELETE_COMPLETE", Map.of()).deleting()).isFalse();
     assertThat(state("DELETE_COMPLETE", Map.of()).gone()).isTrue();
-    assertThat(new StackState("s", "i", null, null, null, null).describe()).isEmpty();
+    assertThat(new StackState("s", "i", null, null, null, null, null).describe()).isEmpty();
   }
 
   private static StackState state(String status, Map<String, String> parameters) {
-    return new StackState("s", "i", status, "why", parameters, List.of("nfvflow"));
+    return new StackState("s", "i", status, "why", parameters, List.of("nfvflow"), null);
   }
 }
