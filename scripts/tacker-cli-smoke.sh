@@ -7,6 +7,8 @@
 #   -> vnf-scale out and in of a scalable CNF (ready pods counted with kubectl, SCALE events, the
 #      CLI's own error cases: flags left out, an unknown policy, beyond max_instances), then its
 #      alarm URL from vnf-show posted with an Aodh body (a wrong key first: nothing happens)
+#   -> heal: a Service deleted with kubectl comes back by itself, a pod healed by hand (curl), an
+#      unknown VDU refused; events-list --event-type HEAL says what was healed and why
 #   -> vnf-delete -> vnf-show until gone -> kubectl shows nothing -> vnfd-delete -> vim-delete
 #
 # Every command and its output is printed; the first failure stops the script with a non-zero
@@ -216,6 +218,35 @@ wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 3
 run tacker_ events-list --resource-id "${VNF_ID[$SCALE_VNF]}" --event-type SCALE
 [[ $(grep -c 'PENDING_SCALE_OUT' <<<"$LAST") == 2 && $(grep -c 'PENDING_SCALE_IN' <<<"$LAST") == 1 ]] ||
   fail "expected one SCALE start event per scale (two out, one in)"
+
+# ------------------------------------------------------------------ heal
+heal_events() { quiet tacker_ events-list --resource-id "$1" --event-type HEAL -f value -c resource_state | grep -c ACTIVE || true; }
+wait_healed() {  # id n: n completed heals (end events) and ACTIVE
+  local end=$((SECONDS + SMOKE_TIMEOUT))
+  until [[ $(heal_events "$1") -ge $2 && $(vnf_status "$1") == ACTIVE ]]; do
+    ((SECONDS < end)) || fail "VNF $1: not healed ($2) within ${SMOKE_TIMEOUT}s"
+    sleep 1
+  done
+  log "VNF $1: heal $2 completed"
+}
+HEAL_ID=${VNF_ID[$SCALE_VNF]}
+# drift: a Service deleted with kubectl comes back by itself
+SVC=$(kubectl_ get svc --all-namespaces -l "$LABEL=$HEAL_ID" -o jsonpath='{.items[0].metadata.namespace}/{.items[0].metadata.name}')
+run kubectl_ delete svc -n "${SVC%%/*}" "${SVC#*/}"
+wait_healed "$HEAL_ID" 1
+run kubectl_ get svc -n "${SVC%%/*}" "${SVC#*/}"
+# heal by hand (nfvflow's extension of the actions resource): one pod, then a bad request
+POD=$(kubectl_ get pods --all-namespaces -l "$LABEL=$HEAL_ID" -o jsonpath='{.items[0].metadata.name}')
+run curl -sS -f -XPOST -H 'content-type: application/json' \
+  -d "{\"heal\": {\"cause\": \"smoke: replace $POD\", \"instances\": [\"$POD\"]}}" "$NFVFLOW_URL/v1.0/vnfs/$SCALE_VNF/actions"
+[[ $LAST == *'"operation":"HEAL"'* ]] || fail "the heal did not start: $LAST"
+wait_healed "$HEAL_ID" 2
+wait_ready_pods "$HEAL_ID" 3
+[[ -z $(kubectl_ get pods --all-namespaces -l "$LABEL=$HEAL_ID" -o name | grep "/$POD\$") ]] || fail "pod $POD was not replaced"
+run_fails "VDU9 does not exist" curl -sS --fail-with-body -XPOST -H 'content-type: application/json' \
+  -d '{"heal": {"vdu": ["VDU9"]}}' "$NFVFLOW_URL/v1.0/vnfs/$SCALE_VNF/actions"
+run tacker_ events-list --resource-id "$HEAL_ID" --event-type HEAL
+[[ $LAST == *"is missing"* && $LAST == *"smoke: replace $POD"* ]] || fail "the HEAL events do not say what was healed and why"
 
 # ------------------------------------------------------------------ teardown, checked
 for vnf in "${!VNF_ID[@]}"; do

@@ -22,8 +22,10 @@ import org.springframework.stereotype.Component;
  * replacements):
  *
  * <ul>
- *   <li>named instances: those instances (as the VIM shows them now, else as last recorded);
- *   <li>named VDUs: every instance of each, as the VIM shows them now;
+ *   <li>named instances: those instances (as the VIM shows them now, else as last recorded), and
+ *       any other instance the VIM's diagnosis finds failed or gone (the heal's wait would fail on
+ *       it otherwise);
+ *   <li>named VDUs: every instance of each, as the VIM shows them now, and failed ones as above;
  *   <li>the whole VNF: the instances the VIM's diagnosis finds failed or gone, and every instance
  *       of a VDU that stays unavailable. Objects missing or changed need no selection: the apply
  *       that follows converges them.
@@ -91,6 +93,18 @@ public class SelectHealInstancesDelegate extends LcmStep {
     for (VnfInstance i : live) {
       if (target.vdus().contains(i.vdu()) || target.instances().contains(i.id())) {
         chosen.put(i.id(), i);
+      }
+    }
+    // instances the VIM reports failed are replaced too: the wait that ends the heal would
+    // otherwise fail on them (a server in ERROR, a pod that can never start)
+    for (Finding f : LcmErrors.vimCall(() -> driver.diagnose(vnf))) {
+      if (f.scope() == Finding.Scope.INSTANCE && !chosen.containsKey(f.instanceId())) {
+        chosen.put(
+            f.instanceId(),
+            live.stream()
+                .filter(i -> i.id().equals(f.instanceId()))
+                .findFirst()
+                .orElse(gone(f.vdu(), f.instanceId())));
       }
     }
     // a named instance the VIM no longer shows is gone already: the apply recreates what is missing

@@ -122,6 +122,16 @@ class SelectHealInstancesTest {
   }
 
   @Test
+  void aNamedInstanceBringsAlongAnyOtherTheVimFindsFailed() {
+    driver.findings.add(Finding.instance("VDU2", "uid-c", "server c is ERROR", null));
+    driver.findings.add(Finding.drift("VDU1", "port CP1 is missing", null));
+    List<VnfInstance> chosen =
+        SelectHealInstancesDelegate.choose(
+            new HealTarget(Set.of(), Set.of("uid-b"), null), driver, vnf);
+    assertThat(names(chosen)).containsExactly("b", "c");
+  }
+
+  @Test
   void aNamedVduReplacesEveryInstanceOfIt() {
     List<VnfInstance> chosen =
         SelectHealInstancesDelegate.choose(

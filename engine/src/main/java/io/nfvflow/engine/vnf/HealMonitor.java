@@ -223,10 +223,12 @@ public class HealMonitor {
     if (vnf == null) {
       return Optional.empty();
     }
+    // remembered before the query: an operation that ends meanwhile finds it (and looks again)
+    deferred.add(vnfId);
     if (!operations.findByVnfIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {
-      deferred.add(vnfId);
       return Optional.empty();
     }
+    deferred.remove(vnfId);
     if (Boolean.TRUE.equals(vnf.autoHealSuspended) || !healable(vnf)) {
       return Optional.empty();
     }
