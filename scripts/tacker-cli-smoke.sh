@@ -222,9 +222,9 @@ run tacker_ events-list --resource-id "${VNF_ID[$SCALE_VNF]}" --event-type SCALE
 # ------------------------------------------------------------------ heal
 heal_events() { quiet tacker_ events-list --resource-id "$1" --event-type HEAL -f value -c resource_state | grep -c ACTIVE || true; }
 wait_healed() {  # id n: n completed heals (end events) and ACTIVE
-  local end=$((SECONDS + SMOKE_TIMEOUT))
+  local end=$((SECONDS + TIMEOUT))
   until [[ $(heal_events "$1") -ge $2 && $(vnf_status "$1") == ACTIVE ]]; do
-    ((SECONDS < end)) || fail "VNF $1: not healed ($2) within ${SMOKE_TIMEOUT}s"
+    ((SECONDS < end)) || fail "VNF $1: not healed ($2) within ${TIMEOUT}s"
     sleep 1
   done
   log "VNF $1: heal $2 completed"
@@ -246,7 +246,9 @@ wait_ready_pods "$HEAL_ID" 3
 run_fails "VDU9 does not exist" curl -sS --fail-with-body -XPOST -H 'content-type: application/json' \
   -d '{"heal": {"vdu": ["VDU9"]}}' "$NFVFLOW_URL/v1.0/vnfs/$SCALE_VNF/actions"
 run tacker_ events-list --resource-id "$HEAL_ID" --event-type HEAL
-[[ $LAST == *"is missing"* && $LAST == *"smoke: replace $POD"* ]] || fail "the HEAL events do not say what was healed and why"
+run tacker_ events-list --resource-id "$HEAL_ID" --event-type HEAL -f value -c event_details
+[[ $LAST == *"is missing"* && $LAST == *"replaced $POD"*"smoke: replace $POD"* ]] ||
+  fail "the HEAL events do not say what was healed and why"
 
 # ------------------------------------------------------------------ teardown, checked
 for vnf in "${!VNF_ID[@]}"; do
