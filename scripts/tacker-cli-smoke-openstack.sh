@@ -7,6 +7,7 @@
 #   -> vnfd-create (Tacker's hello-world sample, image and networks set to the sandbox's)
 #   -> vnf-create -> vnf-show until ACTIVE -> vnf-resource-list -> events-list
 #   -> vnf-scale out (two servers, two management addresses) and in, with SCALE events
+#   -> a server set to ERROR (admin) is replaced by nfvflow's heal, with HEAL events
 #   -> `openstack stack list` shows the stack nfvflow-<id>, `openstack server list` its server
 #   -> vnf-delete -> vnf-show until gone -> no stack, no port left -> vnfd-delete -> vim-delete
 #   -> the network goes
@@ -206,6 +207,24 @@ run_fails "max_instances is 2" tacker_ vnf-scale --vnf-name "$VNF_NAME" --scalin
 run tacker_ vnf-scale --vnf-name "$VNF_NAME" --scaling-policy-name SP1 --scaling-type in
 wait_scaled "$VNF_NAME" 1
 run tacker_ events-list --resource-id "$VNF_ID" --event-type SCALE
+
+# ------------------------------------------------------------------ heal: a server set to ERROR is replaced
+heal_ends() { quiet tacker_ events-list --resource-id "$1" --event-type HEAL -f value -c resource_state | grep -c ACTIVE || true; }
+run tacker_ vnf-show "$VNF_NAME" -f json
+OLD_SERVER=$(jq -r '.instances | (if type == "string" then fromjson else . end) | (if type == "array" then .[0] else . end) | .id' <<<"$LAST")
+[[ -n $OLD_SERVER && $OLD_SERVER != null ]] || fail "no instance in vnf-show of $VNF_NAME"
+# an admin's act (as an operator would see a hypervisor failure); nfvflow's survey finds it
+run bash -c "set +u; . '$SB/admin-openrc'; /usr/bin/openstack server set --state error $OLD_SERVER"
+end=$((SECONDS + TIMEOUT))
+until [[ $(heal_ends "$VNF_ID") -ge 1 && $(vnf_status "$VNF_NAME") == ACTIVE ]]; do
+  ((SECONDS < end)) || fail "$VNF_NAME not healed within ${TIMEOUT}s"
+  sleep 2
+done
+run tacker_ vnf-show "$VNF_NAME" -f json
+[[ $LAST != *"$OLD_SERVER"* ]] || fail "server $OLD_SERVER is still an instance of $VNF_NAME"
+run tacker_ events-list --resource-id "$VNF_ID" --event-type HEAL -f value -c event_details
+[[ $LAST == *"$OLD_SERVER"*"is ERROR"* && $LAST == *"replaced"* ]] || fail "the HEAL events do not say what was healed and why"
+run openstack_ server list
 
 # ------------------------------------------------------------------ teardown, checked
 run tacker_ vnf-delete "$VNF_NAME"
