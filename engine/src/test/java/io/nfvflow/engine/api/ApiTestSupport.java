@@ -181,4 +181,23 @@ abstract class ApiTestSupport {
         """
         .formatted(image);
   }
+
+  /** GET /v1.0/vnfs/{id}: the VNF. */
+  JsonNode vnf(String id) throws Exception {
+    return get("/v1.0/vnfs/" + id).body().path("vnf");
+  }
+
+  void awaitStatus(String id, String status) {
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> vnf(id).path("status").asText(), status::equals);
+  }
+
+  /** Onboards the descriptor, creates a VNF of it on the VIM and waits until it is ACTIVE. */
+  String activeVnfOn(String vimId, String vnfdYaml) throws Exception {
+    String vnfd = onboard(unique("vnfd"), vnfdYaml);
+    String id = createVnf(unique("vnf"), vnfd, vimId).body().path("vnf").path("id").asText();
+    awaitStatus(id, "ACTIVE");
+    return id;
+  }
 }

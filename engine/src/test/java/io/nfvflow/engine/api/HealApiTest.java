@@ -23,21 +23,8 @@ class HealApiTest extends ApiTestSupport {
   @Autowired HealMonitor monitor;
 
   String activeVnf(String vimProject, String metadata) throws Exception {
-    String vim = registerVim(unique("vim"), "good", false, vimProject);
-    return activeVnfOn(vim, metadata);
-  }
-
-  String activeVnfOn(String vim, String metadata) throws Exception {
-    String vnfd = onboard(unique("vnfd"), ScaleApiTest.scalableVnfd(metadata));
-    String id = createVnf(unique("vnf"), vnfd, vim).body().path("vnf").path("id").asText();
-    awaitStatus(id, "ACTIVE");
-    return id;
-  }
-
-  void awaitStatus(String id, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> vnf(id).path("status").asText(), status::equals);
+    return activeVnfOn(
+        registerVim(unique("vim"), "good", false, vimProject), ScaleApiTest.scalableVnfd(metadata));
   }
 
   void awaitOperation(String id, String state) {
@@ -47,10 +34,6 @@ class HealApiTest extends ApiTestSupport {
             () ->
                 vnf(id).path("lcm_operation").path("operation").asText().equals("HEAL")
                     && vnf(id).path("lcm_operation").path("state").asText().equals(state));
-  }
-
-  JsonNode vnf(String id) throws Exception {
-    return get("/v1.0/vnfs/" + id).body().path("vnf");
   }
 
   Answer heal(String vnf, String body) throws Exception {
@@ -255,7 +238,7 @@ class HealApiTest extends ApiTestSupport {
     Answer off = put("/v1.0/vims/" + vim, "{\"vim\": {\"auto_heal\": false}}");
     assertThat(off.status()).isEqualTo(200);
     assertThat(off.body().path("vim").path("auto_heal").asBoolean()).isFalse();
-    String id = activeVnfOn(vim, "");
+    String id = activeVnfOn(vim, ScaleApiTest.scalableVnfd(""));
     fakeVim.findings.put(id, List.of(Finding.drift("VDU1", "Service vdu1 is missing", null)));
     monitor.changed(id, "x");
     await().atMost(Duration.ofSeconds(10)).until(() -> monitorEvents(id).size() == 1);

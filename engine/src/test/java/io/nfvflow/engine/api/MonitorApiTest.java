@@ -116,22 +116,9 @@ class MonitorApiTest extends ApiTestSupport {
   }
 
   String activeVnf(String vnfdYaml) throws Exception {
-    String vim = registerVim(unique("vim"), "good", false, "ns1");
-    String vnfd = onboard(unique("vnfd"), vnfdYaml);
-    String id = createVnf(unique("vnf"), vnfd, vim).body().path("vnf").path("id").asText();
+    String id = activeVnfOn(registerVim(unique("vim"), "good", false, "ns1"), vnfdYaml);
     created.add(id);
-    awaitStatus(id, "ACTIVE");
     return id;
-  }
-
-  void awaitStatus(String id, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> vnf(id).path("status").asText(), status::equals);
-  }
-
-  JsonNode vnf(String id) throws Exception {
-    return get("/v1.0/vnfs/" + id).body().path("vnf");
   }
 
   List<JsonNode> events(String id, String type) throws Exception {

@@ -45,21 +45,8 @@ class ScaleApiTest extends ApiTestSupport {
   }
 
   String activeVnf(String vimProject, String metadata) throws Exception {
-    String vim = registerVim(unique("vim"), "good", false, vimProject);
-    String vnfd = onboard(unique("vnfd"), scalableVnfd(metadata));
-    String id = createVnf(unique("vnf"), vnfd, vim).body().path("vnf").path("id").asText();
-    awaitStatus(id, "ACTIVE");
-    return id;
-  }
-
-  void awaitStatus(String id, String status) {
-    await()
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> vnf(id).path("status").asText(), status::equals);
-  }
-
-  JsonNode vnf(String id) throws Exception {
-    return get("/v1.0/vnfs/" + id).body().path("vnf");
+    return activeVnfOn(
+        registerVim(unique("vim"), "good", false, vimProject), scalableVnfd(metadata));
   }
 
   Answer scale(String vnf, String body) throws Exception {

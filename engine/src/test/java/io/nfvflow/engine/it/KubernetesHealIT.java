@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -43,7 +42,7 @@ class KubernetesHealIT extends SandboxTestBase {
                 () -> serviceOrNull(vnfId),
                 s -> s != null && !s.getMetadata().getUid().equals(before.getMetadata().getUid()));
     long back = System.currentTimeMillis() - deleted;
-    JsonNode vnf = awaitHealed(vnfId, 1);
+    JsonNode vnf = awaitHealed(vnfId, 1, SETTLE_TIMEOUT);
     assertThat(vnf.path("status").asText()).isEqualTo("ACTIVE");
     assertThat(after.getMetadata().getName()).isEqualTo(before.getMetadata().getName());
     List<String> details = healDetails(vnfId);
@@ -73,7 +72,7 @@ class KubernetesHealIT extends SandboxTestBase {
               x.getSpec().getTemplate().getSpec().getContainers().get(0).setImage("crashloop:v1");
               return x;
             });
-    JsonNode vnf = awaitHealed(vnfId, 1);
+    JsonNode vnf = awaitHealed(vnfId, 1, SETTLE_TIMEOUT);
     long healed = System.currentTimeMillis() - edited;
     assertThat(vnf.path("status").asText()).isEqualTo("ACTIVE");
     assertThat(
@@ -119,7 +118,7 @@ class KubernetesHealIT extends SandboxTestBase {
         .inNamespace(d.getMetadata().getNamespace())
         .withName(d.getMetadata().getName())
         .scale(3);
-    awaitHealed(vnfId, 1);
+    awaitHealed(vnfId, 1, SETTLE_TIMEOUT);
     assertThat(deployment(vnfId).getSpec().getReplicas()).isEqualTo(2);
     assertThat(healDetails(vnfId).get(0)).contains("replicas");
   }
@@ -133,7 +132,7 @@ class KubernetesHealIT extends SandboxTestBase {
         heal(
             vnfId, "{\"heal\": {\"cause\": \"it: one pod\", \"instances\": [\"" + victim + "\"]}}");
     assertThat(heal.status()).as("%s", heal).isEqualTo(202);
-    JsonNode vnf = awaitHealed(vnfId, 1);
+    JsonNode vnf = awaitHealed(vnfId, 1, SETTLE_TIMEOUT);
     assertThat(field(vnf.path("instances"), "name")).doesNotContain(victim).hasSize(2);
     await()
         .atMost(CLUSTER_TIMEOUT)
@@ -142,7 +141,7 @@ class KubernetesHealIT extends SandboxTestBase {
     assertThat(healDetails(vnfId).get(1)).contains("replaced " + victim).contains("it: one pod");
 
     assertThat(heal(vnfId, "{\"heal\": {}}").status()).isEqualTo(202);
-    awaitHealed(vnfId, 2);
+    awaitHealed(vnfId, 2, SETTLE_TIMEOUT);
     assertThat(readyPods(vnfId)).hasSize(2);
 
     TackerApi.Response unknown = heal(vnfId, "{\"heal\": {\"vdu\": [\"VDU7\"]}}");
@@ -224,26 +223,6 @@ class KubernetesHealIT extends SandboxTestBase {
     }
   }
 
-  /** Waits until the n-th heal of the VNF completed and it is ACTIVE. */
-  private JsonNode awaitHealed(String vnfId, int n) {
-    return await("heal " + n + " of " + vnfId + " completed")
-        .atMost(SETTLE_TIMEOUT)
-        .pollInterval(Duration.ofMillis(500))
-        .until(
-            () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
-            v ->
-                "ACTIVE".equals(v.path("status").asText())
-                    && "HEAL".equals(v.path("lcm_operation").path("operation").asText())
-                    && "COMPLETED".equals(v.path("lcm_operation").path("state").asText())
-                    && healDetails(vnfId).size() >= 2 * n);
-  }
-
-  private List<String> healDetails(String vnfId) {
-    return field(
-        api.get("/v1.0/events?resource_id=" + vnfId + "&event_type=HEAL").at("/events"),
-        "event_details");
-  }
-
   private int startedHeals(String vnfId) {
     return (int) healDetails(vnfId).stream().filter(d -> d.startsWith("HEAL requested")).count();
   }
@@ -265,39 +244,5 @@ class KubernetesHealIT extends SandboxTestBase {
         .filter(s -> s.getMetadata().getDeletionTimestamp() == null)
         .findFirst()
         .orElse(null);
-  }
-
-  private Deployment deployment(String vnfId) {
-    List<Deployment> found =
-        k8s.apps()
-            .deployments()
-            .inAnyNamespace()
-            .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
-            .list()
-            .getItems();
-    assertThat(found).hasSize(1);
-    return found.get(0);
-  }
-
-  private List<Pod> readyPods(String vnfId) {
-    return k8s
-        .pods()
-        .inAnyNamespace()
-        .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
-        .list()
-        .getItems()
-        .stream()
-        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-        .filter(
-            p ->
-                p.getStatus() != null
-                    && p.getStatus().getConditions() != null
-                    && p.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
-        .toList();
-  }
-
-  private static List<String> names(List<Pod> pods) {
-    return pods.stream().map(p -> p.getMetadata().getName()).toList();
   }
 }

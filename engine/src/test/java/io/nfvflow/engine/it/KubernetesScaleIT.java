@@ -7,12 +7,10 @@ import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.ResourceQuotaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.nfvflow.lcm.LcmVariables;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.junit.jupiter.api.Test;
@@ -193,39 +191,5 @@ class KubernetesScaleIT extends SandboxTestBase {
     assertThat(vnf.path("status").asText()).as("VNF %s", vnf).isEqualTo("ACTIVE");
     assertThat(vnf.path("scale_status").get(0).path("current").asInt()).isEqualTo(2);
     return vnfId;
-  }
-
-  private List<Pod> readyPods(String vnfId) {
-    return k8s
-        .pods()
-        .inAnyNamespace()
-        .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
-        .list()
-        .getItems()
-        .stream()
-        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
-        .filter(
-            p ->
-                p.getStatus() != null
-                    && p.getStatus().getConditions() != null
-                    && p.getStatus().getConditions().stream()
-                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
-        .toList();
-  }
-
-  private Deployment deployment(String vnfId) {
-    List<Deployment> found =
-        k8s.apps()
-            .deployments()
-            .inAnyNamespace()
-            .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
-            .list()
-            .getItems();
-    assertThat(found).hasSize(1);
-    return found.get(0);
-  }
-
-  private static List<String> names(List<Pod> pods) {
-    return pods.stream().map(p -> p.getMetadata().getName()).toList();
   }
 }

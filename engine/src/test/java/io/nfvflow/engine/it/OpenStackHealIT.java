@@ -34,7 +34,7 @@ class OpenStackHealIT extends OpenStackTestBase {
     long changed = System.currentTimeMillis();
     cloud.os(cloud.admin()).compute().servers().resetState(victim, Server.Status.ERROR);
 
-    JsonNode healed = awaitHealed(vnf.id(), 1);
+    JsonNode healed = awaitHealed(vnf.id(), 1, OS_SETTLE_TIMEOUT);
     long took = System.currentTimeMillis() - changed;
     List<String> now = field(healed.path("instances"), "id");
     assertThat(now).hasSize(2).doesNotContain(victim).contains(vnf.servers().get(1));
@@ -56,7 +56,7 @@ class OpenStackHealIT extends OpenStackTestBase {
     long changed = System.currentTimeMillis();
     cloud.os(demo).compute().servers().delete(victim);
 
-    JsonNode healed = awaitHealed(vnf.id(), 1);
+    JsonNode healed = awaitHealed(vnf.id(), 1, OS_SETTLE_TIMEOUT);
     System.out.printf(
         "FIGURE openstack server-deleted-to-healed-ms=%d%n", System.currentTimeMillis() - changed);
     assertThat(field(healed.path("instances"), "id")).hasSize(2).doesNotContain(victim);
@@ -79,7 +79,7 @@ class OpenStackHealIT extends OpenStackTestBase {
                     + victim
                     + "\"]}}"));
     assertThat(answer.status()).as("%s", answer).isEqualTo(202);
-    JsonNode healed = awaitHealed(vnf.id(), 1);
+    JsonNode healed = awaitHealed(vnf.id(), 1, OS_SETTLE_TIMEOUT);
     assertThat(field(healed.path("instances"), "id"))
         .hasSize(2)
         .doesNotContain(victim)
@@ -126,24 +126,5 @@ class OpenStackHealIT extends OpenStackTestBase {
                 cloud.server(server) == null
                     && ports.stream()
                         .allMatch(p -> cloud.os(cloud.admin()).networking().port().get(p) == null));
-  }
-
-  private JsonNode awaitHealed(String vnfId, int n) {
-    return await("heal " + n + " of " + vnfId + " completed")
-        .atMost(OS_SETTLE_TIMEOUT)
-        .pollInterval(OS_POLL)
-        .until(
-            () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
-            v ->
-                "ACTIVE".equals(v.path("status").asText())
-                    && "HEAL".equals(v.path("lcm_operation").path("operation").asText())
-                    && "COMPLETED".equals(v.path("lcm_operation").path("state").asText())
-                    && healDetails(vnfId).size() >= 2 * n);
-  }
-
-  private List<String> healDetails(String vnfId) {
-    return field(
-        api.get("/v1.0/events?resource_id=" + vnfId + "&event_type=HEAL").at("/events"),
-        "event_details");
   }
 }

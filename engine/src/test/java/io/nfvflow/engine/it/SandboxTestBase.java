@@ -342,4 +342,61 @@ abstract class SandboxTestBase {
         .withFailMessage("cleanup: DELETE %s answered %s", path, deleted.status())
         .isIn(204, 404);
   }
+
+  /** The VNF's pods that are Ready and not being deleted. */
+  List<io.fabric8.kubernetes.api.model.Pod> readyPods(String vnfId) {
+    return k8s
+        .pods()
+        .inAnyNamespace()
+        .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
+        .list()
+        .getItems()
+        .stream()
+        .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
+        .filter(
+            p ->
+                p.getStatus() != null
+                    && p.getStatus().getConditions() != null
+                    && p.getStatus().getConditions().stream()
+                        .anyMatch(c -> "Ready".equals(c.getType()) && "True".equals(c.getStatus())))
+        .toList();
+  }
+
+  /** The VNF's one Deployment. */
+  io.fabric8.kubernetes.api.model.apps.Deployment deployment(String vnfId) {
+    List<io.fabric8.kubernetes.api.model.apps.Deployment> found =
+        k8s.apps()
+            .deployments()
+            .inAnyNamespace()
+            .withLabel(Sandbox.LABEL_VNF_ID, vnfId)
+            .list()
+            .getItems();
+    assertThat(found).hasSize(1);
+    return found.get(0);
+  }
+
+  static List<String> names(List<io.fabric8.kubernetes.api.model.Pod> pods) {
+    return pods.stream().map(p -> p.getMetadata().getName()).toList();
+  }
+
+  /** Waits until the n-th heal of the VNF completed and it is ACTIVE. */
+  JsonNode awaitHealed(String vnfId, int n, Duration timeout) {
+    return await("heal " + n + " of " + vnfId + " completed")
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> api.get("/v1.0/vnfs/" + vnfId).at("/vnf"),
+            v ->
+                "ACTIVE".equals(v.path("status").asText())
+                    && "HEAL".equals(v.path("lcm_operation").path("operation").asText())
+                    && "COMPLETED".equals(v.path("lcm_operation").path("state").asText())
+                    && healDetails(vnfId).size() >= 2 * n);
+  }
+
+  /** The details of the VNF's HEAL events, oldest first. */
+  List<String> healDetails(String vnfId) {
+    return field(
+        api.get("/v1.0/events?resource_id=" + vnfId + "&event_type=HEAL").at("/events"),
+        "event_details");
+  }
 }
