@@ -48,8 +48,9 @@ public class SelectHealInstancesDelegate extends LcmStep {
     if (target.selected() != null) {
       return;
     }
-    List<VnfInstance> chosen = choose(target, driver, vnf);
-    List<VnfInstance> stored = inventory.selectHealInstances(operationId, chosen);
+    Selection chosen = choose(target, driver, vnf);
+    List<VnfInstance> stored =
+        inventory.selectHealInstances(operationId, chosen.instances(), chosen.found());
     LOG.info(
         "heal {} of VNF {}: replacing {}",
         operationId,
@@ -59,10 +60,24 @@ public class SelectHealInstancesDelegate extends LcmStep {
             : stored.stream().map(VnfInstance::name).collect(Collectors.joining(", ")));
   }
 
-  static List<VnfInstance> choose(HealTarget target, VimDriver driver, VnfOnVim vnf) {
+  /**
+   * The instances a heal replaces, and what the VIM's diagnosis found wrong.
+   *
+   * @param instances the instances to replace
+   * @param found the findings' reasons, for the heal's end event
+   */
+  record Selection(List<VnfInstance> instances, List<String> found) {}
+
+  static Selection choose(HealTarget target, VimDriver driver, VnfOnVim vnf) {
+    List<Finding> findings = LcmErrors.vimCall(() -> driver.diagnose(vnf));
+    List<String> found = findings.stream().map(Finding::reason).distinct().toList();
+    return new Selection(choose(target, driver, vnf, findings), found);
+  }
+
+  private static List<VnfInstance> choose(
+      HealTarget target, VimDriver driver, VnfOnVim vnf, List<Finding> findings) {
     Map<String, VnfInstance> chosen = new LinkedHashMap<>();
     if (target.wholeVnf()) {
-      List<Finding> findings = LcmErrors.vimCall(() -> driver.diagnose(vnf));
       List<Finding> replace =
           findings.stream().filter(f -> f.scope() != Finding.Scope.VNF).toList();
       if (replace.isEmpty()) {
@@ -97,7 +112,7 @@ public class SelectHealInstancesDelegate extends LcmStep {
     }
     // instances the VIM reports failed are replaced too: the wait that ends the heal would
     // otherwise fail on them (a server in ERROR, a pod that can never start)
-    for (Finding f : LcmErrors.vimCall(() -> driver.diagnose(vnf))) {
+    for (Finding f : findings) {
       if (f.scope() == Finding.Scope.INSTANCE && !chosen.containsKey(f.instanceId())) {
         chosen.put(
             f.instanceId(),

@@ -54,8 +54,11 @@ public interface VnfInventory {
    * Stores the instances a heal replaces, once: the first call stores {@code chosen}; a later call
    * (a step re-run after a crash) keeps and returns what was stored first.
    *
+   * @param found what the VIM's diagnosis found wrong, for the heal's end event (may be empty)
    * @return the instances the heal replaces
    */
   java.util.List<io.nfvflow.vim.VnfInstance> selectHealInstances(
-      String operationId, java.util.List<io.nfvflow.vim.VnfInstance> chosen);
+      String operationId,
+      java.util.List<io.nfvflow.vim.VnfInstance> chosen,
+      java.util.List<String> found);
 }

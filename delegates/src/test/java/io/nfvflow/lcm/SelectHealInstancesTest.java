@@ -101,23 +101,26 @@ class SelectHealInstancesTest {
     driver.live.addAll(List.of(pod("VDU1", "a"), pod("VDU1", "b"), pod("VDU2", "c")));
   }
 
+  @Test
+  void whatTheDiagnosisFoundIsKeptForTheEndEvent() {
+    driver.findings.add(Finding.drift("VDU1", "port CP2 is missing", null));
+    assertThat(SelectHealInstancesDelegate.choose(whole(), driver, vnf).found())
+        .containsExactly("port CP2 is missing");
+  }
+
   static List<String> names(List<VnfInstance> chosen) {
     return chosen.stream().map(VnfInstance::name).toList();
   }
 
   @Test
   void namedInstancesAreReplacedAsTheVimShowsThem() {
-    List<VnfInstance> chosen =
-        SelectHealInstancesDelegate.choose(
-            new HealTarget(Set.of(), Set.of("uid-b"), null), driver, vnf);
+    List<VnfInstance> chosen = chooseInstancesOf(new HealTarget(Set.of(), Set.of("uid-b"), null));
     assertThat(names(chosen)).containsExactly("b");
   }
 
   @Test
   void aNamedInstanceTheVimNoLongerShowsIsKeptAsGone() {
-    List<VnfInstance> chosen =
-        SelectHealInstancesDelegate.choose(
-            new HealTarget(Set.of(), Set.of("uid-z"), null), driver, vnf);
+    List<VnfInstance> chosen = chooseInstancesOf(new HealTarget(Set.of(), Set.of("uid-z"), null));
     assertThat(chosen).singleElement().extracting(VnfInstance::status).isEqualTo("GONE");
   }
 
@@ -125,17 +128,13 @@ class SelectHealInstancesTest {
   void aNamedInstanceBringsAlongAnyOtherTheVimFindsFailed() {
     driver.findings.add(Finding.instance("VDU2", "uid-c", "server c is ERROR", null));
     driver.findings.add(Finding.drift("VDU1", "port CP1 is missing", null));
-    List<VnfInstance> chosen =
-        SelectHealInstancesDelegate.choose(
-            new HealTarget(Set.of(), Set.of("uid-b"), null), driver, vnf);
+    List<VnfInstance> chosen = chooseInstancesOf(new HealTarget(Set.of(), Set.of("uid-b"), null));
     assertThat(names(chosen)).containsExactly("b", "c");
   }
 
   @Test
   void aNamedVduReplacesEveryInstanceOfIt() {
-    List<VnfInstance> chosen =
-        SelectHealInstancesDelegate.choose(
-            new HealTarget(Set.of("VDU1"), Set.of(), null), driver, vnf);
+    List<VnfInstance> chosen = chooseInstancesOf(new HealTarget(Set.of("VDU1"), Set.of(), null));
     assertThat(names(chosen)).containsExactly("a", "b");
   }
 
@@ -143,17 +142,15 @@ class SelectHealInstancesTest {
   void theWholeVnfReplacesFailedInstancesAndUnavailableVdusButNotDrift() {
     driver.findings.add(Finding.instance("VDU2", "uid-c", "pod c CrashLoopBackOff", null));
     driver.findings.add(Finding.drift("VDU1", "Service vdu1 is missing", null));
-    assertThat(names(SelectHealInstancesDelegate.choose(whole(), driver, vnf)))
-        .containsExactly("c");
+    assertThat(names(chooseInstancesOf(whole()))).containsExactly("c");
     driver.findings.add(Finding.vdu("VDU1", "VDU1 unavailable", null));
-    assertThat(names(SelectHealInstancesDelegate.choose(whole(), driver, vnf)))
-        .containsExactly("c", "a", "b");
+    assertThat(names(chooseInstancesOf(whole()))).containsExactly("c", "a", "b");
   }
 
   @Test
   void theWholeVnfWithOnlyDriftSelectsNothingAndDoesNotObserve() {
     driver.findings.add(Finding.drift("VDU1", "ConfigMap edited", null));
-    assertThat(SelectHealInstancesDelegate.choose(whole(), driver, vnf)).isEmpty();
+    assertThat(chooseInstancesOf(whole())).isEmpty();
     assertThat(driver.observed).isZero();
   }
 
@@ -161,8 +158,12 @@ class SelectHealInstancesTest {
   void aServerNovaLostIsSelectedEvenWhenTheStackIsGone() {
     driver.gone = true;
     driver.findings.add(Finding.instance("VDU1", "srv-9", "server srv-9 is gone", null));
-    List<VnfInstance> chosen = SelectHealInstancesDelegate.choose(whole(), driver, vnf);
+    List<VnfInstance> chosen = chooseInstancesOf(whole());
     assertThat(chosen).singleElement().extracting(VnfInstance::id).isEqualTo("srv-9");
+  }
+
+  private List<VnfInstance> chooseInstancesOf(HealTarget target) {
+    return SelectHealInstancesDelegate.choose(target, driver, vnf).instances();
   }
 
   private static HealTarget whole() {

@@ -57,7 +57,9 @@ final class HealScope {
             : target.vdus().isEmpty()
                 ? "instances"
                 : "VDU " + String.join(", ", target.vdus().stream().sorted().toList());
-    return replaced.isEmpty() ? scope + ", every object as desired" : scope + ": " + replaced;
+    String found = op.healFound == null ? "" : " (found: " + op.healFound + ")";
+    return (replaced.isEmpty() ? scope + ", every object as desired" : scope + ": " + replaced)
+        + found;
   }
 
   private static Set<String> split(String csv) {

@@ -62,6 +62,10 @@ public class LcmOperationEntity {
   /** The instances a heal replaces, chosen once by its first step (JSON), or null until then. */
   @jakarta.persistence.Lob String healSelected;
 
+  /** What the VIM's diagnosis found wrong when a heal chose its instances, or null. */
+  @Column(length = 2000)
+  String healFound;
+
   /** Started by nfvflow's own detection (a heal), not by a request. */
   Boolean automatic;
 

@@ -260,12 +260,15 @@ public class Operations {
   /** Stores a heal's selection once; a re-run gets the first selection back. */
   @Transactional
   public List<io.nfvflow.vim.VnfInstance> selectHealInstances(
-      String operationId, List<io.nfvflow.vim.VnfInstance> chosen) {
+      String operationId, List<io.nfvflow.vim.VnfInstance> chosen, List<String> found) {
     LcmOperationEntity op = heal(operationId);
     if (op.healSelected != null) {
       return HealScope.selected(op);
     }
     op.healSelected = HealScope.write(chosen);
+    String text = String.join("; ", found);
+    op.healFound =
+        text.isEmpty() ? null : text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     return List.copyOf(chosen);
   }
 

@@ -88,8 +88,10 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
 
   @Override
   public java.util.List<io.nfvflow.vim.VnfInstance> selectHealInstances(
-      String operationId, java.util.List<io.nfvflow.vim.VnfInstance> chosen) {
-    return operations.selectHealInstances(operationId, chosen);
+      String operationId,
+      java.util.List<io.nfvflow.vim.VnfInstance> chosen,
+      java.util.List<String> found) {
+    return operations.selectHealInstances(operationId, chosen, found);
   }
 
   @Override

@@ -49,6 +49,47 @@ class OpenStackHealIT extends OpenStackTestBase {
   }
 
   @Test
+  void aStandaloneServerInErrorIsReplacedAndADeletedPortComesBackWithAWholeVnfHeal()
+      throws Exception {
+    Credentials demo = cloud.demo();
+    TestNetwork mgmt = network("it-heal-one-mgmt", demo);
+    TestNetwork data = network("it-heal-one-data", demo);
+    String vimId = registerCloudVim(unique("it-os-vim"), demo, false).path("id").asText();
+    String yaml = scaledVnfd(mgmt, data);
+    String vnfdId =
+        onboardVnfd(unique("it-heal-one-vnfd"), yaml.substring(0, yaml.indexOf("\n  policies:")));
+    JsonNode vnf = createActiveVnf(vnfdId, vimId, demo);
+    String vnfId = vnf.path("id").asText();
+    String victim = vnf.path("instances").get(0).path("id").asText();
+    List<String> victimPorts = portIds(victim);
+    cloud.os(cloud.admin()).compute().servers().resetState(victim, Server.Status.ERROR);
+
+    JsonNode healed = awaitHealed(vnfId, 1, OS_SETTLE_TIMEOUT);
+    JsonNode instance = healed.path("instances").get(0);
+    assertThat(instance.path("id").asText()).isNotEqualTo(victim);
+    assertThat(instance.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(mgmtAddresses(healed, VDU)).hasSize(1);
+    awaitGone(victim, victimPorts);
+
+    // a port deleted behind Heat's back: the whole-VNF heal recreates it
+    String cp2 = instance.path("ports").path("CP2").asText();
+    assertThat(cp2).isNotBlank();
+    cloud.os(demo).networking().port().delete(cp2);
+    TackerApi.Response heal =
+        api.post("/v1.0/vnfs/" + vnfId + "/actions", JSON.readTree("{\"heal\": {}}"));
+    assertThat(heal.status()).as("%s", heal).isEqualTo(202);
+    healed = awaitHealed(vnfId, 2, OS_SETTLE_TIMEOUT);
+    String newCp2 = healed.path("instances").get(0).path("ports").path("CP2").asText();
+    assertThat(newCp2).isNotBlank().isNotEqualTo(cp2);
+    assertThat(cloud.os(cloud.admin()).networking().port().get(newCp2)).isNotNull();
+    assertThat(healDetails(vnfId).get(3)).contains("port").contains("missing");
+
+    List<String> last = field(healed.path("instances"), "id");
+    deleteOpenStackVnfAndAwaitGone(vnfId);
+    assertNothingLeftInCloud(demo, vnfId, last, mgmt, data);
+  }
+
+  @Test
   void aServerDeletedBehindNfvflowsBackIsReplaced() {
     Credentials demo = cloud.demo();
     Scaled vnf = scaledVnf(demo, "it-heal-del");
