@@ -90,6 +90,12 @@ public class HealMonitor {
   /** VNFs with a look already scheduled (debounce). */
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
 
+  /**
+   * When a watch first reported a change of a VNF since its last look: the change's time for
+   * findings the VIM does not date (a deleted object has no timestamp left).
+   */
+  private final Map<String, Instant> reported = new ConcurrentHashMap<>();
+
   /** VNFs whose detection waits for the running operation to end. */
   private final Set<String> deferred = ConcurrentHashMap.newKeySet();
 
@@ -135,6 +141,7 @@ public class HealMonitor {
   /** A watch saw an object of the VNF change: look at the VNF soon (events come in bursts). */
   public void changed(String vnfId, String what) {
     LOG.debug("VNF {}: {}", vnfId, what);
+    reported.putIfAbsent(vnfId, Instant.now());
     schedule(vnfId, settings.debounce());
   }
 
@@ -201,6 +208,7 @@ public class HealMonitor {
 
   /** One look at a VNF: diagnose, then act. Never throws. */
   void look(String vnfId) {
+    Instant seen = reported.remove(vnfId);
     try {
       Optional<Subject> subject = tx.execute(s -> subject(vnfId));
       if (subject == null || subject.isEmpty()) {
@@ -208,7 +216,7 @@ public class HealMonitor {
       }
       Subject vnf = subject.get();
       List<Finding> findings = vnf.driver().diagnose(vnf.on());
-      act(vnf, findings, Instant.now(), "vim");
+      act(vnf, undated(findings, seen), Instant.now(), "vim");
     } catch (RuntimeException e) {
       LOG.warn("cannot look at VNF {}: {}", vnfId, e.getMessage());
     }
@@ -302,6 +310,20 @@ public class HealMonitor {
     } else if (!heal.isEmpty()) {
       heal(vnf, heal, now);
     }
+  }
+
+  /** Findings the VIM does not date get the time the watch reported the change, if it did. */
+  private static List<Finding> undated(List<Finding> findings, Instant seen) {
+    if (seen == null) {
+      return findings;
+    }
+    return findings.stream()
+        .map(
+            f ->
+                f.since() != null || f.scope() == Finding.Scope.VDU
+                    ? f
+                    : new Finding(f.scope(), f.vdu(), f.instanceId(), f.reason(), seen))
+        .toList();
   }
 
   /** One MONITOR event when what is logged for the VNF changes (Tacker wrote one every 10 s). */

@@ -175,7 +175,9 @@ class HealApiTest extends ApiTestSupport {
     awaitOperation(id, "COMPLETED");
     assertThat(healEvents(id).get(0))
         .contains("heal of the whole VNF")
-        .contains("Service default/vdu1 is missing");
+        .contains("Service default/vdu1 is missing")
+        .as("a deleted object has no date: the watch's report is the change's time")
+        .contains("detected");
   }
 
   @Test
