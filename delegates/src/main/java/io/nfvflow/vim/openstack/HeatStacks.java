@@ -79,22 +79,7 @@ public class HeatStacks {
    * @throws io.nfvflow.tosca.ToscaException when the descriptor cannot become a template
    */
   Applied apply(VnfOnVim vnf, Duration timeout) {
-    Map<String, Integer> wanted = HeatTemplates.parameters(vnf);
-    Optional<StackState> found = find(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()));
-    if (found.isEmpty()) {
-      create(vnf, wanted, timeout);
-      return Applied.CREATED;
-    }
-    StackState stack = found.get();
-    requireUpdatable(stack, vnf.vnfId());
-    List<String> differences = stack.differences(wanted);
-    if (differences.isEmpty() && !stack.failed()) {
-      return Applied.UNCHANGED;
-    }
-    String why =
-        differences.isEmpty() ? "retry after " + stack.status() : String.join(", ", differences);
-    patch(vnf, stack, wanted, timeout, why);
-    return Applied.UPDATED;
+    return converge(vnf, timeout, false);
   }
 
   /**
@@ -119,6 +104,14 @@ public class HeatStacks {
    * @throws VimException as {@link #apply} does
    */
   Applied heal(VnfOnVim vnf, Duration timeout) {
+    return converge(vnf, timeout, true);
+  }
+
+  /**
+   * Creates the stack when there is none, else PATCHes it: always for a heal, otherwise only when a
+   * parameter differs or the stack failed.
+   */
+  private Applied converge(VnfOnVim vnf, Duration timeout, boolean heal) {
     Map<String, Integer> wanted = HeatTemplates.parameters(vnf);
     Optional<StackState> found = find(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()));
     if (found.isEmpty()) {
@@ -127,7 +120,17 @@ public class HeatStacks {
     }
     StackState stack = found.get();
     requireUpdatable(stack, vnf.vnfId());
-    patch(vnf, stack, wanted, timeout, "heal");
+    List<String> differences = stack.differences(wanted);
+    if (!heal && differences.isEmpty() && !stack.failed()) {
+      return Applied.UNCHANGED;
+    }
+    String why =
+        heal
+            ? "heal"
+            : differences.isEmpty()
+                ? "retry after " + stack.status()
+                : String.join(", ", differences);
+    patch(vnf, stack, wanted, timeout, why);
     return Applied.UPDATED;
   }
 

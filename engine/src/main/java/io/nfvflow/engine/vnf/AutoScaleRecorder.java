@@ -113,13 +113,7 @@ public class AutoScaleRecorder {
         "%s scaled %s from %d to %d instances by the autoscaler of %s"
             .formatted(
                 policy.get().name(), instances > before ? "out" : "in", before, instances, vdu));
-    return Optional.of(
-        new VnfOnVim(
-            vims.connection(vnf.vimId),
-            vnfId,
-            descriptor,
-            state.scale(vnfId),
-            state.floors(vnfId)));
+    return Optional.of(state.levels(vnfId).on(vims.connection(vnf.vimId), vnfId, descriptor));
   }
 
   /**

@@ -7,7 +7,6 @@ import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimEntity;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vim.VimRepository;
-import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.MonitoringPolicy;
@@ -233,11 +232,12 @@ public class HealMonitor {
     }
     // remembered before the query: an operation that ends meanwhile finds it (and looks again)
     deferred.add(vnfId);
-    if (!operations.findByVnfIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {
+    List<LcmOperationEntity> newestFirst = operations.findByVnfIdOrderByStartedAtDesc(vnfId);
+    if (newestFirst.stream().anyMatch(op -> op.state.isRunning())) {
       return Optional.empty();
     }
     deferred.remove(vnfId);
-    if (Boolean.TRUE.equals(vnf.autoHealSuspended) || !healable(vnf)) {
+    if (!healable(vnf, newestFirst)) {
       return Optional.empty();
     }
     VnfDescriptor descriptor = descriptors.orNull(vnf);
@@ -251,25 +251,28 @@ public class HealMonitor {
             vnf.id,
             vnf.name,
             drivers.driver(vim.getType()),
-            new VnfOnVim(connection, vnf.id, descriptor, state.scale(vnf.id), state.floors(vnf.id)),
+            state.levels(vnf.id).on(connection, vnf.id, descriptor),
             settings.enabled() && vim.autoHeal()));
   }
 
   /**
-   * ACTIVE; or ERROR because its last automatic heal failed (it is tried again, within the
-   * attempts).
+   * Whether automatic healing (and the monitors that feed it) may act on a VNF with no operation
+   * running: not given up on, and ACTIVE, or ERROR because its last automatic heal failed (it is
+   * tried again, within the attempts).
+   *
+   * @param newestFirst the VNF's operations, newest first
    */
-  private boolean healable(VnfEntity vnf) {
+  static boolean healable(VnfEntity vnf, List<LcmOperationEntity> newestFirst) {
+    if (Boolean.TRUE.equals(vnf.autoHealSuspended)) {
+      return false;
+    }
     if (vnf.status == VnfStatus.ACTIVE) {
       return true;
     }
-    if (vnf.status != VnfStatus.ERROR) {
-      return false;
-    }
-    return operations.findByVnfIdOrderByStartedAtDesc(vnf.id).stream()
-        .findFirst()
-        .filter(op -> op.type == OperationType.HEAL && Boolean.TRUE.equals(op.automatic))
-        .isPresent();
+    return vnf.status == VnfStatus.ERROR
+        && !newestFirst.isEmpty()
+        && newestFirst.get(0).type == OperationType.HEAL
+        && Boolean.TRUE.equals(newestFirst.get(0).automatic);
   }
 
   private record Subject(String id, String name, VimDriver driver, VnfOnVim on, boolean autoHeal) {}
@@ -347,17 +350,20 @@ public class HealMonitor {
             : "monitor: %s (%s)"
                 .formatted(
                     now, vnf.autoHeal() ? "monitoring policy: log" : "automatic healing off");
-    tx.executeWithoutResult(
-        s ->
-            vnfs.findById(vnf.id())
-                .ifPresent(
-                    v ->
-                        events.record(
-                            EventLog.VNF,
-                            v.id,
-                            v.status.name(),
-                            "MONITOR",
-                            Operations.truncate(detail))));
+    tx.executeWithoutResult(s -> monitorEvent(vnf.id(), null, detail));
+  }
+
+  /** A MONITOR event of the VNF, in the caller's transaction; state null: its status. */
+  private void monitorEvent(String vnfId, VnfStatus state, String detail) {
+    vnfs.findById(vnfId)
+        .ifPresent(
+            v ->
+                events.record(
+                    EventLog.VNF,
+                    v.id,
+                    (state != null ? state : v.status).name(),
+                    "MONITOR",
+                    Operations.truncate(detail)));
   }
 
   /** log_and_kill: the VNF is terminated (and its DEAD event says why). */
@@ -367,17 +373,11 @@ public class HealMonitor {
     try {
       tx.executeWithoutResult(
           s -> {
-            vnfs.findById(vnf.id())
-                .ifPresent(
-                    v ->
-                        events.record(
-                            EventLog.VNF,
-                            v.id,
-                            VnfStatus.DEAD.name(),
-                            "MONITOR",
-                            Operations.truncate(
-                                "monitor: %s; monitoring policy log_and_kill: terminating the VNF"
-                                    .formatted(reason))));
+            monitorEvent(
+                vnf.id(),
+                VnfStatus.DEAD,
+                "monitor: %s; monitoring policy log_and_kill: terminating the VNF"
+                    .formatted(reason));
             lifecycle.terminate(vnf.id(), false);
           });
     } catch (TackerException e) {
@@ -495,8 +495,7 @@ public class HealMonitor {
     Map<String, List<VnfInstance>> recorded = new LinkedHashMap<>();
     tx.executeWithoutResult(
         s ->
-            vnfs.findAll().stream()
-                .filter(v -> vimId.equals(v.vimId))
+            vnfs.findByVimId(vimId).stream()
                 .filter(v -> v.status == VnfStatus.ACTIVE || v.status == VnfStatus.ERROR)
                 .forEach(v -> recorded.put(v.id, state.stored(v.id))));
     recorded.forEach(

@@ -41,20 +41,31 @@ public class InstantiatedState {
     }
   }
 
-  /** The desired instances per scaling policy. */
-  public Map<String, Integer> scale(String vnfId) {
-    Map<String, Integer> scale = new LinkedHashMap<>();
-    scales.findByVnfId(vnfId).forEach(s -> scale.put(s.policy, s.instances));
-    return scale;
+  /**
+   * A VNF's levels, read at once.
+   *
+   * @param scale the desired instances per scaling policy
+   * @param floors the autoscalers' floors that differ from the levels (see {@link VnfOnVim#floor})
+   */
+  public record Levels(Map<String, Integer> scale, Map<String, Integer> floors) {
+
+    /** The VNF as a driver sees it on its VIM. */
+    public VnfOnVim on(io.nfvflow.vim.VimConnection vim, String vnfId, VnfDescriptor descriptor) {
+      return new VnfOnVim(vim, vnfId, descriptor, scale, floors);
+    }
   }
 
-  /** The autoscalers' floors that differ from the levels (see {@link VnfOnVim#floor}). */
-  public Map<String, Integer> floors(String vnfId) {
+  /** The desired instances and autoscaler floors per scaling policy, in one query. */
+  public Levels levels(String vnfId) {
+    Map<String, Integer> scale = new LinkedHashMap<>();
     Map<String, Integer> floors = new LinkedHashMap<>();
-    scales.findByVnfId(vnfId).stream()
-        .filter(s -> s.floor != null)
-        .forEach(s -> floors.put(s.policy, s.floor));
-    return floors;
+    for (VnfScaleEntity s : scales.findByVnfId(vnfId)) {
+      scale.put(s.policy, s.instances);
+      if (s.floor != null) {
+        floors.put(s.policy, s.floor);
+      }
+    }
+    return new Levels(scale, floors);
   }
 
   /**

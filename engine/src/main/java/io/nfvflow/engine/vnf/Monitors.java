@@ -1,7 +1,6 @@
 package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.tacker.JsonColumns;
-import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.MonitoringPolicy;
@@ -309,21 +308,12 @@ public class Monitors {
   }
 
   /**
-   * Whether a VNF's monitors act now: ACTIVE, or ERROR after an automatic heal; no operation
-   * running; automatic healing not given up.
+   * Whether a VNF's monitors act now: no operation running, and healable as {@link
+   * HealMonitor#healable} says (the monitors feed it).
    */
-  private static boolean monitored(VnfEntity vnf, List<LcmOperationEntity> ops) {
-    if (Boolean.TRUE.equals(vnf.autoHealSuspended)
-        || ops.stream().anyMatch(op -> OperationState.running().contains(op.state))) {
-      return false;
-    }
-    if (vnf.status == VnfStatus.ACTIVE) {
-      return true;
-    }
-    return vnf.status == VnfStatus.ERROR
-        && !ops.isEmpty()
-        && ops.get(0).type == OperationType.HEAL
-        && Boolean.TRUE.equals(ops.get(0).automatic);
+  private static boolean monitored(VnfEntity vnf, List<LcmOperationEntity> newestFirst) {
+    return newestFirst.stream().noneMatch(op -> op.state.isRunning())
+        && HealMonitor.healable(vnf, newestFirst);
   }
 
   /** A VNF's probes ended: report when the failing set changed, or while it fails. */

@@ -295,24 +295,22 @@ public class Operations {
         .filter(vnf -> vnf.status == VnfStatus.ACTIVE || vnf.status == VnfStatus.ERROR)
         .ifPresent(
             vnf -> {
-              vnf.status = VnfStatus.ERROR;
               vnf.errorReason = truncate(reason);
               vnf.autoHealSuspended = true;
-              vnf.updatedAt = Instant.now();
-              events.record(
-                  EventLog.VNF,
-                  vnf.id,
-                  VnfStatus.ERROR.name(),
-                  OperationType.HEAL.eventType(),
-                  reason);
+              move(vnf, VnfStatus.ERROR, OperationType.HEAL, reason);
             });
   }
 
   /** The VNF moves to a status (or stays), with the operation's event saying why. */
   private void move(VnfEntity vnf, VnfStatus status, LcmOperationEntity op, String detail) {
+    move(vnf, status, op.type, detail);
+  }
+
+  /** The VNF moves to a status, with an event of the operation type's kind saying why. */
+  private void move(VnfEntity vnf, VnfStatus status, OperationType type, String detail) {
     vnf.status = status;
     vnf.updatedAt = Instant.now();
-    events.record(EventLog.VNF, vnf.id, status.name(), op.type.eventType(), detail);
+    events.record(EventLog.VNF, vnf.id, status.name(), type.eventType(), detail);
   }
 
   /**

@@ -46,14 +46,15 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
     VnfEntity vnf =
         vnfs.findById(vnfId)
             .orElseThrow(() -> new IllegalStateException("VNF " + vnfId + " does not exist"));
+    InstantiatedState.Levels levels = state.levels(vnfId);
     return new VnfContext(
         vnf.id,
         vnf.name,
         vnf.vimId,
         vims.find(vnf.vimId).getType(),
         descriptors.orNull(vnf),
-        state.scale(vnfId),
-        state.floors(vnfId));
+        levels.scale(),
+        levels.floors());
   }
 
   @Override

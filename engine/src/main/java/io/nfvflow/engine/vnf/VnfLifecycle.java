@@ -186,31 +186,30 @@ public class VnfLifecycle {
                     "VDU %s does not exist in VNF %s (its VDUs: %s)"
                         .formatted(v, vnf.name, String.join(", ", vduNames))));
     List<VnfInstance> known = state.stored(vnf.id);
-    request.instances().stream()
-        .filter(i -> known.stream().noneMatch(k -> i.equals(k.id()) || i.equals(k.name())))
-        .sorted()
-        .forEach(
-            i ->
-                unknown.add(
-                    "instance %s is not an instance of VNF %s (its instances: %s)"
-                        .formatted(
-                            i,
-                            vnf.name,
-                            known.isEmpty()
-                                ? "none recorded"
-                                : String.join(
-                                    ", ", known.stream().map(VnfInstance::name).toList()))));
+    // each named instance (by VIM id or name) to its VIM id, as the operation stores it
+    Set<String> instanceIds = new LinkedHashSet<>();
+    for (String i : request.instances().stream().sorted().toList()) {
+      List<String> ids =
+          known.stream()
+              .filter(k -> i.equals(k.id()) || i.equals(k.name()))
+              .map(VnfInstance::id)
+              .toList();
+      if (ids.isEmpty()) {
+        unknown.add(
+            "instance %s is not an instance of VNF %s (its instances: %s)"
+                .formatted(
+                    i,
+                    vnf.name,
+                    known.isEmpty()
+                        ? "none recorded"
+                        : String.join(", ", known.stream().map(VnfInstance::name).toList())));
+      }
+      instanceIds.addAll(ids);
+    }
     if (!unknown.isEmpty()) {
       throw new TackerException(HttpStatus.NOT_FOUND, "NotFound", String.join("; ", unknown));
     }
     operations.requireIdle(vnf, OperationType.HEAL, VnfStatus.PENDING_HEAL);
-    // instances named by name are stored by their VIM id
-    Set<String> instanceIds = new LinkedHashSet<>();
-    for (String i : request.instances()) {
-      known.stream()
-          .filter(k -> i.equals(k.id()) || i.equals(k.name()))
-          .forEach(k -> instanceIds.add(k.id()));
-    }
     String cause =
         request.cause() != null
             ? request.cause()
