@@ -1,0 +1,34 @@
+package io.nfvflow.chain;
+
+/**
+ * Port to the VNFFG inventory, implemented by the engine. Chain steps read what a VNFFG should be
+ * on networking-sfc from it, computed for every run from the VNFFG's descriptor, its VNF mapping
+ * and the mapped VNFs' instantiated state (their instances' ports): so a step re-run after a crash,
+ * or after a chained VNF scaled or healed, converges to the same objects.
+ */
+public interface ChainInventory {
+
+  /**
+   * What the VNFFG should be on networking-sfc now.
+   *
+   * @throws IllegalStateException when the VNFFG does not exist
+   * @throws ChainException when it cannot be realised now (a mapped VNF without a port for a
+   *     chained connection point, ports in different Neutrons): the operation fails with that
+   *     reason
+   */
+  ChainPlan plan(String vnffgId);
+
+  /**
+   * The OpenStack VIM whose Neutron holds the VNFFG's chain (fixed when the VNFFG is created): what
+   * removal steps need, which must work even when the plan cannot be computed any more.
+   *
+   * @throws IllegalStateException when the VNFFG does not exist
+   */
+  String neutronVimId(String vnffgId);
+
+  /**
+   * Stores the networking-sfc ids of what a step made (the port chain of an NFP with its {@code
+   * chain_id}, a flow classifier), so the API shows them. Idempotent.
+   */
+  void recordRealised(String vnffgId, Realised realised);
+}

@@ -1,0 +1,2 @@
+/** Forwarding-graph descriptors (VNFFGDs): their model, parser and validation. */
+package io.nfvflow.tosca.vnffg;
