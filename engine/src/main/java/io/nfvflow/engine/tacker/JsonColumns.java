@@ -39,6 +39,11 @@ public final class JsonColumns {
     return read(json, new TypeReference<>() {}, List.of());
   }
 
+  /** A JSON array of any values; empty for a null column. */
+  public static List<Object> list(String json) {
+    return read(json, new TypeReference<>() {}, List.of());
+  }
+
   private static <T> T read(String json, TypeReference<T> type, T empty) {
     if (json == null) {
       return empty;

@@ -123,7 +123,7 @@ public class AlarmReceiver {
       return Optional.empty();
     }
     return history
-        .findFirstByVnfIdAndTypeAndScalePolicyOrderByStartedAtDesc(
+        .findFirstBySubjectIdAndTypeAndScalePolicyOrderByStartedAtDesc(
             vnf.id, OperationType.SCALE, policy.name())
         .map(op -> op.endedAt != null ? op.endedAt : op.startedAt)
         .map(last -> Duration.between(Instant.now(), last.plusSeconds(policy.cooldown())))

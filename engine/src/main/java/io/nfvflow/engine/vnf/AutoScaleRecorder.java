@@ -93,7 +93,7 @@ public class AutoScaleRecorder {
     VnfEntity vnf = vnfs.findById(vnfId).orElse(null);
     if (vnf == null
         || vnf.status != VnfStatus.ACTIVE
-        || !operations.findByVnfIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {
+        || !operations.findBySubjectIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {
       return Optional.empty();
     }
     VnfDescriptor descriptor = descriptors.of(vnf);

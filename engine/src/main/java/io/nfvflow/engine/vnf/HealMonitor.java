@@ -177,9 +177,12 @@ public class HealMonitor {
   /** An operation ended: a detection that waited for it, or an automatic heal, is looked at. */
   @TransactionalEventListener(fallbackExecution = true)
   public void ended(Operations.Ended ended) {
-    if (deferred.remove(ended.vnfId())
+    if (!ended.onVnf()) {
+      return;
+    }
+    if (deferred.remove(ended.subjectId())
         || (ended.type() == OperationType.HEAL && ended.automatic())) {
-      schedule(ended.vnfId(), settings.debounce());
+      schedule(ended.subjectId(), settings.debounce());
     }
   }
 
@@ -232,7 +235,7 @@ public class HealMonitor {
     }
     // remembered before the query: an operation that ends meanwhile finds it (and looks again)
     deferred.add(vnfId);
-    List<LcmOperationEntity> newestFirst = operations.findByVnfIdOrderByStartedAtDesc(vnfId);
+    List<LcmOperationEntity> newestFirst = operations.findBySubjectIdOrderByStartedAtDesc(vnfId);
     if (newestFirst.stream().anyMatch(op -> op.state.isRunning())) {
       return Optional.empty();
     }
@@ -401,7 +404,7 @@ public class HealMonitor {
                   s -> {
                     Instant window = now.minus(settings.window());
                     long attempts =
-                        operations.findByVnfIdOrderByStartedAtDesc(vnf.id()).stream()
+                        operations.findBySubjectIdOrderByStartedAtDesc(vnf.id()).stream()
                             .filter(op -> op.type == OperationType.HEAL)
                             .filter(op -> Boolean.TRUE.equals(op.automatic))
                             .filter(op -> op.startedAt != null && op.startedAt.isAfter(window))

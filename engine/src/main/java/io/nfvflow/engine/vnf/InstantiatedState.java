@@ -25,13 +25,24 @@ public class InstantiatedState {
   private final VnfRepository vnfs;
   private final VnfScaleRepository scales;
   private final VnfInstanceRepository instances;
+  private final org.springframework.context.ApplicationEventPublisher publisher;
 
   public InstantiatedState(
-      VnfRepository vnfs, VnfScaleRepository scales, VnfInstanceRepository instances) {
+      VnfRepository vnfs,
+      VnfScaleRepository scales,
+      VnfInstanceRepository instances,
+      org.springframework.context.ApplicationEventPublisher publisher) {
     this.vnfs = vnfs;
     this.scales = scales;
     this.instances = instances;
+    this.publisher = publisher;
   }
+
+  /**
+   * Published, in the recording transaction, whenever a VNF's instances were recorded (an
+   * operation's step, an autoscaler's change, a port that appeared): chains through the VNF follow.
+   */
+  public record InstancesRecorded(String vnfId) {}
 
   /** A new VNF: every scaling policy at its initial count (default_instances, clamped). */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -129,6 +140,7 @@ public class InstantiatedState {
             ? null
             : JsonColumns.write(new java.util.TreeMap<>(observation.mgmtAddresses()));
     vnf.updatedAt = Instant.now();
+    publisher.publishEvent(new InstancesRecorded(vnfId));
   }
 
   /** The instances as the API shows them. */

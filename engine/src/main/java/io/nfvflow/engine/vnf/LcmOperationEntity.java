@@ -18,12 +18,23 @@ import java.time.Instant;
  * scale's target is written here before any VIM call, so a retried step aims at the same number.
  */
 @Entity
-@Table(name = "nfv_lcm_operation", indexes = @Index(columnList = "vnfId"))
+@Table(name = "nfv_lcm_operation", indexes = @Index(columnList = "vnf_id"))
 public class LcmOperationEntity {
 
   @Id String id;
 
-  String vnfId;
+  /** The id of what the operation runs on: a VNF's, or a VNFFG's (see {@link #subject}). */
+  @Column(name = "vnf_id")
+  String subjectId;
+
+  /** What the operation runs on; {@code null} (rows written before VNFFGs existed) is a VNF. */
+  @Enumerated(EnumType.STRING)
+  SubjectKind subject;
+
+  /** What the operation runs on. */
+  SubjectKind subjectKind() {
+    return subject == null ? SubjectKind.VNF : subject;
+  }
 
   @Column(name = "operation")
   @Enumerated(EnumType.STRING)
@@ -68,6 +79,12 @@ public class LcmOperationEntity {
 
   /** Started by nfvflow's own detection (a heal), not by a request. */
   Boolean automatic;
+
+  /** Marks an operation nfvflow started by itself, with the reason. */
+  public void automatic(String why) {
+    automatic = true;
+    cause = why == null || why.length() <= 1000 ? why : why.substring(0, 997) + "...";
+  }
 
   /** When the VIM's change that started an automatic heal happened, if the VIM told. */
   Instant changedAt;

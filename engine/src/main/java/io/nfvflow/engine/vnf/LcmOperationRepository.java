@@ -10,11 +10,12 @@ import org.springframework.data.jpa.repository.JpaRepository;
 /** Lifecycle operations. */
 public interface LcmOperationRepository extends JpaRepository<LcmOperationEntity, String> {
 
-  List<LcmOperationEntity> findByVnfIdOrderByStartedAtDesc(String vnfId);
+  List<LcmOperationEntity> findBySubjectIdOrderByStartedAtDesc(String subjectId);
 
-  List<LcmOperationEntity> findByVnfIdAndStateIn(String vnfId, Collection<OperationState> states);
+  List<LcmOperationEntity> findBySubjectIdAndStateIn(
+      String subjectId, Collection<OperationState> states);
 
   /** The newest operation of a type on a policy (a scale's cooldown counts from it). */
-  Optional<LcmOperationEntity> findFirstByVnfIdAndTypeAndScalePolicyOrderByStartedAtDesc(
+  Optional<LcmOperationEntity> findFirstBySubjectIdAndTypeAndScalePolicyOrderByStartedAtDesc(
       String vnfId, OperationType type, String scalePolicy);
 }

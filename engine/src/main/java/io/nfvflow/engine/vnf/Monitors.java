@@ -251,7 +251,7 @@ public class Monitors {
       reported.remove(vnf.id);
       return Optional.empty();
     }
-    List<LcmOperationEntity> ops = operations.findByVnfIdOrderByStartedAtDesc(vnf.id);
+    List<LcmOperationEntity> ops = operations.findBySubjectIdOrderByStartedAtDesc(vnf.id);
     if (!monitored(vnf, ops)) {
       return Optional.empty();
     }
@@ -373,7 +373,7 @@ public class Monitors {
 
   private Boolean reportable(String vnfId) {
     return vnfs.findById(vnfId)
-        .filter(v -> monitored(v, operations.findByVnfIdOrderByStartedAtDesc(vnfId)))
+        .filter(v -> monitored(v, operations.findBySubjectIdOrderByStartedAtDesc(vnfId)))
         .isPresent();
   }
 

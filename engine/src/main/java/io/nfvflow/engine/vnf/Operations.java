@@ -2,13 +2,11 @@ package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
-import io.nfvflow.engine.vnfd.VnfdCatalogue;
 import io.nfvflow.lcm.LcmVariables;
 import io.nfvflow.lcm.OperationState;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.VnfDescriptor;
-import io.nfvflow.vim.VimDrivers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,48 +33,57 @@ public class Operations {
   private final VnfRepository vnfs;
   private final LcmOperationRepository operations;
   private final InstantiatedState state;
-  private final VimDrivers drivers;
   private final EventLog events;
   private final RuntimeService runtime;
   private final RepositoryService repository;
-  private final LcmSettings settings;
-  private final VnfdCatalogue catalogue;
+  private final Map<SubjectKind, SubjectStore> stores = new java.util.EnumMap<>(SubjectKind.class);
   private final org.springframework.context.ApplicationEventPublisher publisher;
 
   public Operations(
       VnfRepository vnfs,
       LcmOperationRepository operations,
       InstantiatedState state,
-      VimDrivers drivers,
       EventLog events,
       RuntimeService runtime,
       RepositoryService repository,
-      LcmSettings settings,
-      @Lazy VnfdCatalogue catalogue,
+      @Lazy List<SubjectStore> stores,
       org.springframework.context.ApplicationEventPublisher publisher) {
     this.vnfs = vnfs;
     this.operations = operations;
     this.state = state;
-    this.drivers = drivers;
     this.events = events;
     this.runtime = runtime;
     this.repository = repository;
-    this.settings = settings;
-    this.catalogue = catalogue;
+    stores.forEach(store -> this.stores.put(store.kind(), store));
     this.publisher = publisher;
   }
 
   /**
    * Published when an operation ends (completed, failed or rolled back), in its transaction; the
-   * heal monitor looks again at a VNF whose detection waited for it.
+   * heal monitor looks again at a VNF whose detection waited for it, and a chain follows a VNF that
+   * scaled or healed.
+   *
+   * @param subjectId the VNF's (or VNFFG's) id
    */
-  public record Ended(String vnfId, String operationId, OperationType type, boolean automatic) {}
+  public record Ended(
+      SubjectKind kind,
+      String subjectId,
+      String operationId,
+      OperationType type,
+      boolean automatic,
+      OperationState state) {
+
+    /** Whether this ended an operation on a VNF. */
+    public boolean onVnf() {
+      return kind == SubjectKind.VNF;
+    }
+  }
 
   /**
    * What an operation needs to begin.
    *
-   * @param vnf the VNF (a new one is already saved, its status null)
-   * @param vimType the type of its VIM
+   * @param subject the VNF or VNFFG (a new one is already saved, its status null)
+   * @param vimType the type of the VIM the operation works on
    * @param type the operation's type
    * @param pending the VNF's status while it runs
    * @param workflow the process definition key (see {@link #workflow})
@@ -85,7 +92,7 @@ public class Operations {
    * @param init fills operation fields before it is saved (a scale's target, a cause)
    */
   public record Start(
-      VnfEntity vnf,
+      OperationSubject subject,
       String vimType,
       OperationType type,
       VnfStatus pending,
@@ -100,58 +107,65 @@ public class Operations {
    *
    * @throws TackerException 409 naming the running operation, or the status
    */
-  public void requireIdle(VnfEntity vnf, OperationType type, VnfStatus pending) {
+  public void requireIdle(OperationSubject subject, OperationType type, VnfStatus pending) {
+    String label = subject.kind().label();
     List<LcmOperationEntity> running =
-        operations.findByVnfIdAndStateIn(vnf.id, OperationState.running());
+        operations.findBySubjectIdAndStateIn(subject.id(), OperationState.running());
     if (!running.isEmpty()) {
       LcmOperationEntity other = running.get(0);
       throw TackerException.conflict(
-          "VnfInUse",
-          "VNF %s is %s: operation %s (%s) is running; wait for it to end%s"
+          label.charAt(0) + label.substring(1).toLowerCase() + "InUse",
+          "%s %s is %s: operation %s (%s) is running; wait for it to end%s"
               .formatted(
-                  vnf.name,
-                  vnf.status,
+                  label,
+                  subject.name(),
+                  subject.status(),
                   other.id,
                   other.type,
                   type == OperationType.TERMINATE ? ", or delete with force" : ""));
     }
-    if (vnf.status != null && !vnf.status.canMoveTo(pending)) {
+    if (!subject.canMoveTo(pending)) {
       throw TackerException.conflict(
-          "VnfStatusConflict",
-          "VNF %s is %s; %s needs it ACTIVE"
-              .formatted(vnf.name, vnf.status, type.name().toLowerCase()));
+          label.charAt(0) + label.substring(1).toLowerCase() + "StatusConflict",
+          "%s %s is %s; %s needs it ACTIVE"
+              .formatted(label, subject.name(), subject.status(), type.name().toLowerCase()));
     }
   }
 
   /** Begins an operation: guard, PENDING status, operation row, event and workflow start. */
   @Transactional(propagation = Propagation.MANDATORY)
   public LcmOperationEntity begin(Start start) {
-    VnfEntity vnf = start.vnf();
+    OperationSubject subject = start.subject();
     if (start.force()) {
-      operations.findByVnfIdAndStateIn(vnf.id, OperationState.running()).forEach(this::cancel);
+      operations
+          .findBySubjectIdAndStateIn(subject.id(), OperationState.running())
+          .forEach(this::cancel);
     } else {
-      requireIdle(vnf, start.type(), start.pending());
+      requireIdle(subject, start.type(), start.pending());
     }
     LcmOperationEntity fresh = new LcmOperationEntity();
     fresh.id = UUID.randomUUID().toString();
-    fresh.vnfId = vnf.id;
+    fresh.subjectId = subject.id();
+    fresh.subject = subject.kind();
     fresh.type = start.type();
     fresh.state = OperationState.STARTING;
-    fresh.statusBefore = vnf.status;
+    fresh.statusBefore = subject.status();
     fresh.processDefinitionKey = start.workflow();
     fresh.startedAt = Instant.now();
     start.init().accept(fresh);
     // save() merges an entity with an assigned id: only the returned instance is managed
     LcmOperationEntity op = operations.save(fresh);
     move(
-        vnf,
+        subject,
         start.pending(),
         op,
         "%s requested: %s (operation %s, workflow %s)"
             .formatted(op.type, start.detail(), op.id, op.processDefinitionKey));
+    Map<String, Object> variables =
+        new java.util.HashMap<>(store(subject.kind()).variables(subject, start.vimType()));
+    variables.put(LcmVariables.OPERATION_ID, op.id);
     ProcessInstance instance =
-        runtime.startProcessInstanceByKey(
-            op.processDefinitionKey, op.id, variables(vnf, start.vimType(), op));
+        runtime.startProcessInstanceByKey(op.processDefinitionKey, op.id, variables);
     op.processInstanceId = instance.getId();
     if (op.state == OperationState.STARTING) {
       advance(op, OperationState.PROCESSING);
@@ -171,18 +185,39 @@ public class Operations {
         descriptor == null
             ? type.defaultWorkflow()
             : descriptor.workflowFor(type.key()).orElse(type.defaultWorkflow());
-    if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+    String deployed = deployedOrNull(key);
+    if (deployed == null) {
       throw TackerException.badRequest(
           "WorkflowNotFound",
           "The VNFD names workflow '%s' for %s (metadata.workflows.%s), but no process with that"
                   .formatted(key, type.key(), type.key())
               + " id is deployed");
     }
-    return key;
+    return deployed;
   }
 
   /**
-   * The operation succeeded: COMPLETED; the VNF ACTIVE, or removed after a terminate. Idempotent.
+   * A workflow nfvflow ships (a VNFFG's), checked to be deployed.
+   *
+   * @throws IllegalStateException when it is not (a broken installation, not a bad request)
+   */
+  public String deployed(String key) {
+    String deployed = deployedOrNull(key);
+    if (deployed == null) {
+      throw new IllegalStateException("workflow " + key + " is not deployed");
+    }
+    return deployed;
+  }
+
+  private String deployedOrNull(String key) {
+    return repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0
+        ? null
+        : key;
+  }
+
+  /**
+   * The operation succeeded: COMPLETED; the subject ACTIVE, or removed after a terminate (a VNFFG's
+   * delete). Idempotent.
    */
   @Transactional
   public void complete(String operationId) {
@@ -190,26 +225,27 @@ public class Operations {
         .ifPresent(
             op -> {
               finish(op, OperationState.COMPLETED, null);
+              SubjectStore store = store(op.subjectKind());
               if (op.type == OperationType.TERMINATE) {
-                vnfs.findById(op.vnfId).ifPresent(vnf -> remove(vnf, op));
+                store.find(op.subjectId).ifPresent(subject -> store.remove(subject, op));
                 return;
               }
-              VnfEntity vnf = vnf(op.vnfId);
-              vnf.errorReason = null;
-              move(vnf, VnfStatus.ACTIVE, op, completed(op));
+              OperationSubject subject = subject(op);
+              subject.errorReason(null);
+              move(subject, VnfStatus.ACTIVE, op, completed(op));
             });
   }
 
-  /** The operation failed for good: FAILED, the VNF ERROR with the reason. Idempotent. */
+  /** The operation failed for good: FAILED, the subject ERROR with the reason. Idempotent. */
   @Transactional
   public void fail(String operationId, String reason) {
     running(operationId)
         .ifPresent(
             op -> {
               finish(op, OperationState.FAILED, reason);
-              VnfEntity vnf = vnf(op.vnfId);
-              vnf.errorReason = truncate(reason);
-              move(vnf, op.type.failedStatus(), op, reason);
+              OperationSubject subject = subject(op);
+              subject.errorReason(truncate(reason));
+              move(subject, op.type.failedStatus(), op, reason);
             });
   }
 
@@ -224,12 +260,12 @@ public class Operations {
             op -> {
               op.error = truncate(reason);
               if (op.type == OperationType.SCALE) {
-                state.setScale(op.vnfId, op.scalePolicy, op.scaleFrom);
+                state.setScale(op.subjectId, op.scalePolicy, op.scaleFrom);
               }
-              VnfEntity vnf = vnf(op.vnfId);
+              OperationSubject subject = subject(op);
               move(
-                  vnf,
-                  vnf.status,
+                  subject,
+                  subject.status(),
                   op,
                   "%s failed: %s; rolling back%s"
                       .formatted(describe(op), reason, rolledBackTo(op)));
@@ -244,7 +280,7 @@ public class Operations {
             op -> {
               finish(op, OperationState.ROLLED_BACK, op.error);
               move(
-                  vnf(op.vnfId),
+                  subject(op),
                   VnfStatus.ACTIVE,
                   op,
                   "%s rolled back%s: %s".formatted(describe(op), rolledBackTo(op), op.error));
@@ -295,22 +331,23 @@ public class Operations {
         .filter(vnf -> vnf.status == VnfStatus.ACTIVE || vnf.status == VnfStatus.ERROR)
         .ifPresent(
             vnf -> {
-              vnf.errorReason = truncate(reason);
+              vnf.errorReason(truncate(reason));
               vnf.autoHealSuspended = true;
               move(vnf, VnfStatus.ERROR, OperationType.HEAL, reason);
             });
   }
 
-  /** The VNF moves to a status (or stays), with the operation's event saying why. */
-  private void move(VnfEntity vnf, VnfStatus status, LcmOperationEntity op, String detail) {
-    move(vnf, status, op.type, detail);
+  /** The subject moves to a status (or stays), with the operation's event saying why. */
+  private void move(
+      OperationSubject subject, VnfStatus status, LcmOperationEntity op, String detail) {
+    move(subject, status, op.type, detail);
   }
 
-  /** The VNF moves to a status, with an event of the operation type's kind saying why. */
-  private void move(VnfEntity vnf, VnfStatus status, OperationType type, String detail) {
-    vnf.status = status;
-    vnf.updatedAt = Instant.now();
-    events.record(EventLog.VNF, vnf.id, status.name(), type.eventType(), detail);
+  /** The subject moves to a status, with an event of the operation type's kind saying why. */
+  private void move(OperationSubject subject, VnfStatus status, OperationType type, String detail) {
+    subject.moveTo(status);
+    events.record(
+        subject.kind().resourceType(), subject.id(), status.name(), type.eventType(), detail);
   }
 
   /**
@@ -324,35 +361,6 @@ public class Operations {
     return op.type == OperationType.SCALE ? " to %d instances".formatted(op.scaleFrom) : "";
   }
 
-  private Map<String, Object> variables(VnfEntity vnf, String vimType, LcmOperationEntity op) {
-    return Map.of(
-        LcmVariables.VNF_ID,
-        vnf.id,
-        LcmVariables.VNF_NAME,
-        vnf.name,
-        LcmVariables.OPERATION_ID,
-        op.id,
-        LcmVariables.VIM_TYPE,
-        vimType,
-        LcmVariables.RETRY_CYCLE,
-        drivers.driver(vimType).retryCycle(),
-        LcmVariables.READY_TIMEOUT,
-        settings.readyTimeout().toString());
-  }
-
-  private void remove(VnfEntity vnf, LcmOperationEntity op) {
-    state.forget(vnf.id);
-    vnfs.delete(vnf);
-    vnfs.flush();
-    events.record(
-        EventLog.VNF,
-        vnf.id,
-        VnfStatus.DEAD.name(),
-        op.type.eventType(),
-        "VNF deleted; its VIM resources are gone");
-    catalogue.deleteIfInlineAndUnused(vnf.vnfdId);
-  }
-
   private void cancel(LcmOperationEntity op) {
     if (op.processInstanceId != null
         && runtime.createProcessInstanceQuery().processInstanceId(op.processInstanceId).count()
@@ -364,7 +372,14 @@ public class Operations {
 
   private void finish(LcmOperationEntity op, OperationState end, String error) {
     advance(op, end);
-    publisher.publishEvent(new Ended(op.vnfId, op.id, op.type, Boolean.TRUE.equals(op.automatic)));
+    publisher.publishEvent(
+        new Ended(
+            op.subjectKind(),
+            op.subjectId,
+            op.id,
+            op.type,
+            Boolean.TRUE.equals(op.automatic),
+            end));
     op.error = error == null ? null : truncate(error);
     op.endedAt = Instant.now();
   }
@@ -379,7 +394,7 @@ public class Operations {
 
   private static String completed(LcmOperationEntity op) {
     return switch (op.type) {
-      case INSTANTIATE -> "VNF is active";
+      case INSTANTIATE -> op.subjectKind().label() + " is active";
       case SCALE ->
           "%s scaled %s from %d to %d instances"
               .formatted(op.scalePolicy, op.scaleDirection(), op.scaleFrom, op.scaleTo);
@@ -394,9 +409,21 @@ public class Operations {
         : op.type.name().toLowerCase();
   }
 
-  private VnfEntity vnf(String vnfId) {
-    return vnfs.findById(vnfId)
-        .orElseThrow(() -> new IllegalStateException("VNF " + vnfId + " does not exist"));
+  private OperationSubject subject(LcmOperationEntity op) {
+    return store(op.subjectKind())
+        .find(op.subjectId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "%s %s does not exist".formatted(op.subjectKind().label(), op.subjectId)));
+  }
+
+  private SubjectStore store(SubjectKind kind) {
+    SubjectStore store = stores.get(kind);
+    if (store == null) {
+      throw new IllegalStateException("no store of " + kind + " subjects");
+    }
+    return store;
   }
 
   static String truncate(String s) {

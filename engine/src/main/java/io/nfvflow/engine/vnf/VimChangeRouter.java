@@ -15,11 +15,25 @@ public class VimChangeRouter implements VimChanges {
 
   private final AutoScaleRecorder autoscale;
   private final HealMonitor heal;
+  private final org.springframework.context.ApplicationEventPublisher publisher;
 
-  public VimChangeRouter(AutoScaleRecorder autoscale, HealMonitor heal) {
+  public VimChangeRouter(
+      AutoScaleRecorder autoscale,
+      HealMonitor heal,
+      org.springframework.context.ApplicationEventPublisher publisher) {
     this.autoscale = autoscale;
     this.heal = heal;
+    this.publisher = publisher;
   }
+
+  /**
+   * The network ports of a VNF's instances changed on the VIM (a pod's Kuryr record appeared,
+   * changed or went): chains through the VNF follow. Published on the watch's thread.
+   */
+  public record PortsChanged(String vnfId) {}
+
+  /** What a watch reports when only an instance's ports changed. */
+  public static final String PORTS = "ports";
 
   @Override
   public void instancesChanged(String vnfId, String vdu, int instances) {
@@ -30,6 +44,10 @@ public class VimChangeRouter implements VimChanges {
 
   @Override
   public void vnfChanged(String vnfId, String what) {
+    if (PORTS.equals(what)) {
+      publisher.publishEvent(new PortsChanged(vnfId));
+      return;
+    }
     heal.changed(vnfId, what);
   }
 }

@@ -21,7 +21,7 @@ public class VnfDescriptors {
   }
 
   /** The descriptor; fails when the stored VNFD cannot be read. */
-  VnfDescriptor of(VnfEntity vnf) {
+  public VnfDescriptor of(VnfEntity vnf) {
     return catalogue.descriptor(catalogue.find(vnf.vnfdId), JsonColumns.map(vnf.paramValues));
   }
 

@@ -13,7 +13,7 @@ import java.time.Instant;
 /** A VNF: an instance of a VNFD on one VIM. */
 @Entity
 @Table(name = "nfv_vnf")
-public class VnfEntity {
+public class VnfEntity implements OperationSubject {
 
   @Id String id;
 
@@ -57,4 +57,45 @@ public class VnfEntity {
 
   Instant createdAt;
   Instant updatedAt;
+
+  @Override
+  public SubjectKind kind() {
+    return SubjectKind.VNF;
+  }
+
+  @Override
+  public String id() {
+    return id;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public VnfStatus status() {
+    return status;
+  }
+
+  @Override
+  public void moveTo(VnfStatus next) {
+    status = next;
+    updatedAt = Instant.now();
+  }
+
+  @Override
+  public void errorReason(String reason) {
+    errorReason = reason;
+  }
+
+  /** The VNFD it is an instance of. */
+  public String vnfdId() {
+    return vnfdId;
+  }
+
+  /** The VIM it runs on. */
+  public String vimId() {
+    return vimId;
+  }
 }

@@ -40,6 +40,8 @@ public class VnfLifecycle {
   private final AlarmUrls alarmUrls;
   private final VnfDescriptors descriptors;
 
+  private final org.springframework.beans.factory.ObjectProvider<ChainedVnfs> chains;
+
   public VnfLifecycle(
       VnfRepository vnfs,
       VnfdCatalogue catalogue,
@@ -48,7 +50,9 @@ public class VnfLifecycle {
       Operations operations,
       InstantiatedState state,
       AlarmUrls alarmUrls,
-      VnfDescriptors descriptors) {
+      VnfDescriptors descriptors,
+      org.springframework.beans.factory.ObjectProvider<ChainedVnfs> chains) {
+    this.chains = chains;
     this.vnfs = vnfs;
     this.catalogue = catalogue;
     this.vims = vims;
@@ -108,6 +112,17 @@ public class VnfLifecycle {
   @Transactional
   public void terminate(String vnfId, boolean force) {
     VnfEntity vnf = find(vnfId);
+    chains.ifAvailable(
+        c -> {
+          List<String> using = c.chainsOf(vnf.id);
+          if (!using.isEmpty()) {
+            throw TackerException.conflict(
+                "VnfInUseByVnffg",
+                "VNF %s is chained by VNFFG %s; delete the VNFFG, or map another VNF with"
+                        .formatted(vnf.name, String.join(", ", using))
+                    + " vnffg-update, first");
+          }
+        });
     VimEntity vim = vims.find(vnf.vimId);
     operations.begin(
         new Operations.Start(

@@ -82,7 +82,7 @@ public class VnfViews {
   private Map<String, Object> view(VnfEntity vnf) {
     // the newest operation is the running one, when one runs (one at a time per VNF)
     Optional<LcmOperationEntity> newest =
-        operations.findByVnfIdOrderByStartedAtDesc(vnf.id).stream().findFirst();
+        operations.findBySubjectIdOrderByStartedAtDesc(vnf.id).stream().findFirst();
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", vnf.id);
     view.put("tenant_id", vnf.tenantId == null ? "" : vnf.tenantId);
