@@ -1,6 +1,7 @@
 package io.nfvflow.engine.vim;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.TackerQuery;
 import java.util.LinkedHashMap;
@@ -81,6 +82,9 @@ public class VimController {
     view.put("status", vim.status);
     view.put("is_default", vim.isDefault);
     view.put("auto_heal", vim.autoHeal());
+    // shown as JSON null when unset, not left out as the API does with nulls: clients see the key
+    view.put(
+        "neutron_vim_id", vim.neutronVimId == null ? NullNode.getInstance() : vim.neutronVimId);
     view.put("created_at", vim.createdAt.toString());
     view.put("updated_at", vim.updatedAt == null ? null : vim.updatedAt.toString());
     return view;

@@ -48,12 +48,27 @@ public class VimEntity {
   /** Automatic healing of this VIM's VNFs; null means on (nfvflow.heal.enabled decides). */
   Boolean autoHeal;
 
+  /**
+   * {@code neutron_vim_id}: the OpenStack VIM whose Neutron holds this (Kubernetes) VIM's pod ports
+   * (Kuryr), or null. Never set on an OpenStack VIM: its own Neutron holds its ports.
+   */
+  String neutronVimId;
+
   Instant createdAt;
   Instant updatedAt;
 
   /** Whether VNFs on this VIM are healed automatically ({@code auto_heal}, default true). */
   public boolean autoHeal() {
     return autoHeal == null || autoHeal;
+  }
+
+  /** Whether this VIM is an OpenStack cloud, whose own Neutron holds its ports. */
+  public boolean isOpenStack() {
+    return VimRegistration.OPENSTACK.equals(type);
+  }
+
+  public String getNeutronVimId() {
+    return neutronVimId;
   }
 
   public String getId() {

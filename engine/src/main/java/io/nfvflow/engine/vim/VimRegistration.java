@@ -24,7 +24,14 @@ record VimRegistration(
     Map<String, String> publicCredentials,
     Map<String, String> secrets,
     boolean isDefault,
-    Boolean autoHeal) {
+    Boolean autoHeal,
+    String neutronVim) {
+
+  /** The VIM type that brings its own Neutron; the default type, as in Tacker. */
+  static final String OPENSTACK = "openstack";
+
+  static final String NEUTRON_VIM_ID = "neutron_vim_id";
+  static final String NEUTRON_VIM_FIELD = "vim.neutron_vim_id";
 
   /** {@code auth_cred} keys whose values are secret: never returned, never logged. */
   static final Set<String> SECRET_KEYS =
@@ -52,7 +59,7 @@ record VimRegistration(
     all.forEach((k, v) -> (SECRET_KEYS.contains(k) ? secrets : open).put(k, v));
     Boolean isDefault = RequestBody.optionalBoolean(vim, "is_default", "vim.is_default");
     return new VimRegistration(
-        type == null || type.isBlank() ? "openstack" : type.trim().toLowerCase(),
+        type == null || type.isBlank() ? OPENSTACK : type.trim().toLowerCase(),
         RequestBody.requiredText(vim, "name", "vim.name").trim(),
         RequestBody.optionalText(vim, "description", "vim.description"),
         RequestBody.optionalText(vim, "tenant_id", "vim.tenant_id"),
@@ -61,7 +68,20 @@ record VimRegistration(
         open,
         secrets,
         Boolean.TRUE.equals(isDefault),
-        RequestBody.optionalBoolean(vim, "auto_heal", "vim.auto_heal"));
+        RequestBody.optionalBoolean(vim, "auto_heal", "vim.auto_heal"),
+        neutronVim(vim));
+  }
+
+  /**
+   * {@code neutron_vim_id}: the id or name of an OpenStack VIM, as given; {@code ""} when it is
+   * given empty or null (none), {@code null} when absent.
+   */
+  static String neutronVim(JsonNode vim) {
+    if (!vim.has(NEUTRON_VIM_ID)) {
+      return null;
+    }
+    String ref = RequestBody.optionalText(vim, NEUTRON_VIM_ID, NEUTRON_VIM_FIELD);
+    return ref == null ? "" : ref.trim();
   }
 
   private static void requireCredentials(Map<String, String> cred) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,7 @@ public class VimRegistry implements VimDirectory {
     vim.type = r.type();
     vim.createdAt = Instant.now();
     apply(vim, r);
+    vim.neutronVimId = neutronVim(vim, r.neutronVim());
     VimProbe probe = probe(driver, vim);
     return tx.execute(
         s -> {
@@ -78,6 +80,7 @@ public class VimRegistry implements VimDirectory {
           if (vim.isDefault) {
             checkNoOtherDefault(null);
           }
+          checkNeutronVimStillThere(vim);
           record(vim, probe, "CREATE");
           publisher.publishEvent(new VimChanged(vim.id, false));
           return vims.save(vim);
@@ -111,17 +114,21 @@ public class VimRegistry implements VimDirectory {
     if (u.credentials() != null) {
       replaceCredentials(vim, u.credentials());
     }
+    if (u.neutronVim() != null) {
+      vim.neutronVimId = neutronVim(vim, u.neutronVim());
+    }
     VimProbe probe = probe(driver(vim.type, "vim.type"), vim);
     vim.updatedAt = Instant.now();
     return tx.execute(
         s -> {
+          checkNeutronVimStillThere(vim);
           record(vim, probe, "UPDATE");
           publisher.publishEvent(new VimChanged(vim.id, false));
           return vims.save(vim);
         });
   }
 
-  /** Removes a VIM no VNF uses. */
+  /** Removes a VIM no VNF uses and no other VIM names as its Neutron VIM. */
   public void delete(String id) {
     tx.executeWithoutResult(
         s -> {
@@ -132,10 +139,33 @@ public class VimRegistry implements VimDirectory {
                 "VimInUseException",
                 "VIM %s is still used by %d VNF(s); delete them first".formatted(id, using));
           }
+          List<VimEntity> naming = vims.findByNeutronVimId(id);
+          if (!naming.isEmpty()) {
+            throw TackerException.conflict(
+                "VimInUseException",
+                ("VIM %s is the Neutron VIM (neutron_vim_id) of %s; unset their neutron_vim_id"
+                        + " or delete them first")
+                    .formatted(id, describe(naming)));
+          }
           vims.delete(vim);
           events.record(EventLog.VIM, id, "DELETED", "DELETE", "VIM " + vim.name + " removed");
           publisher.publishEvent(new VimChanged(id, true));
         });
+  }
+
+  /**
+   * The OpenStack VIM whose Neutron holds the ports of a VIM's VNFs: an OpenStack VIM is its own;
+   * any other VIM has the one its {@code neutron_vim_id} names (Kuryr pod ports), or none.
+   *
+   * @param vimId a registered VIM's id
+   * @return the OpenStack VIM's id, or empty when the VIM names no Neutron VIM
+   * @throws IllegalStateException when no such VIM is registered
+   */
+  public Optional<String> neutronOf(String vimId) {
+    VimEntity vim =
+        vims.findById(vimId)
+            .orElseThrow(() -> new IllegalStateException("VIM " + vimId + " does not exist"));
+    return vim.isOpenStack() ? Optional.of(vim.id) : Optional.ofNullable(vim.neutronVimId);
   }
 
   public VimEntity find(String id) {
@@ -252,6 +282,53 @@ public class VimRegistry implements VimDirectory {
     } catch (UnknownVimTypeException e) {
       throw TackerException.invalidField(field, e.getMessage());
     }
+  }
+
+  /**
+   * The id of the OpenStack VIM that {@code neutron_vim_id} names (by id or name) for the VIM, or
+   * null for none ({@code ref} null or empty).
+   */
+  private String neutronVim(VimEntity vim, String ref) {
+    if (ref == null || ref.isEmpty()) {
+      return null;
+    }
+    String field = VimRegistration.NEUTRON_VIM_FIELD;
+    if (vim.isOpenStack()) {
+      throw TackerException.invalidField(
+          field,
+          "only a Kubernetes VIM names a Neutron VIM; an OpenStack VIM's own Neutron is used");
+    }
+    VimEntity neutron =
+        vims.findById(ref)
+            .or(() -> vims.findByName(ref))
+            .orElseThrow(
+                () ->
+                    TackerException.invalidField(
+                        field,
+                        "no VIM '%s' is registered (give an OpenStack VIM's id or name)"
+                            .formatted(ref)));
+    if (!neutron.isOpenStack()) {
+      throw TackerException.invalidField(
+          field,
+          "VIM '%s' is a %s VIM, not an OpenStack VIM whose Neutron could hold the ports"
+              .formatted(ref, neutron.type));
+    }
+    return neutron.id;
+  }
+
+  /** The Neutron VIM named may have been deleted while the VIM was being checked. */
+  private void checkNeutronVimStillThere(VimEntity vim) {
+    if (vim.neutronVimId != null && !vims.existsById(vim.neutronVimId)) {
+      throw TackerException.invalidField(
+          VimRegistration.NEUTRON_VIM_FIELD,
+          "VIM %s was deleted meanwhile".formatted(vim.neutronVimId));
+    }
+  }
+
+  private static String describe(List<VimEntity> vims) {
+    return vims.stream()
+        .map(v -> "%s VIM '%s' (%s)".formatted(v.type, v.name, v.id))
+        .collect(java.util.stream.Collectors.joining(", "));
   }
 
   private void checkNameFree(String name, String selfId) {

@@ -1,5 +1,6 @@
 package io.nfvflow.engine.vim;
 
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
@@ -9,4 +10,7 @@ public interface VimRepository extends JpaRepository<VimEntity, String> {
   Optional<VimEntity> findByName(String name);
 
   Optional<VimEntity> findFirstByIsDefaultTrue();
+
+  /** The VIMs whose {@code neutron_vim_id} names the given OpenStack VIM. */
+  List<VimEntity> findByNeutronVimId(String neutronVimId);
 }

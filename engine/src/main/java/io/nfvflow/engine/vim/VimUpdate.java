@@ -4,14 +4,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.tacker.RequestBody;
 import java.util.Map;
 
-/** The validated content of a {@code PUT /v1.0/vims/{id}} body: every field optional. */
+/**
+ * The validated content of a {@code PUT /v1.0/vims/{id}} body: every field optional. {@code
+ * neutronVim} is null when absent and {@code ""} when given empty or null (remove it).
+ */
 record VimUpdate(
     String name,
     String description,
     Boolean isDefault,
     Map<String, String> vimProject,
     Map<String, String> credentials,
-    Boolean autoHeal) {
+    Boolean autoHeal,
+    String neutronVim) {
 
   static VimUpdate parse(JsonNode body) {
     JsonNode vim = RequestBody.envelope(body, "vim");
@@ -27,6 +31,7 @@ record VimUpdate(
         RequestBody.optionalBoolean(vim, "is_default", "vim.is_default"),
         project == null ? null : VimRegistration.strings(project, "vim.vim_project"),
         cred == null ? null : VimRegistration.strings(cred, "vim.auth_cred"),
-        RequestBody.optionalBoolean(vim, "auto_heal", "vim.auto_heal"));
+        RequestBody.optionalBoolean(vim, "auto_heal", "vim.auto_heal"),
+        VimRegistration.neutronVim(vim));
   }
 }

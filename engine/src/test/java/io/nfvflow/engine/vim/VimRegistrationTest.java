@@ -89,6 +89,19 @@ class VimRegistrationTest {
         .hasMessageContaining("'vim'");
   }
 
+  @Test
+  void neutronVimIsAbsentEmptyOrAReference() {
+    assertThat(VimRegistration.neutronVim(body("{}"))).isNull();
+    assertThat(VimRegistration.neutronVim(body("{\"neutron_vim_id\": null}"))).isEmpty();
+    assertThat(VimRegistration.neutronVim(body("{\"neutron_vim_id\": \" dc1 \"}")))
+        .isEqualTo("dc1");
+    assertThat(VimUpdate.parse(body("{\"vim\": {\"neutron_vim_id\": \"\"}}")).neutronVim())
+        .isEmpty();
+    assertThat(VimUpdate.parse(body("{\"vim\": {\"name\": \"n\"}}")).neutronVim()).isNull();
+    assertThatThrownBy(() -> VimRegistration.neutronVim(body("{\"neutron_vim_id\": [1]}")))
+        .hasMessageContaining("vim.neutron_vim_id");
+  }
+
   private static JsonNode body(String json) {
     try {
       return JSON.readTree(json);
