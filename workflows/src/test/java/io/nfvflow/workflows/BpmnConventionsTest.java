@@ -62,7 +62,9 @@ class BpmnConventionsTest {
           "vnf-terminate.bpmn",
           "vnf-heal.bpmn",
           "vnf-heal-kubernetes.bpmn",
-          "vnf-heal-openstack.bpmn");
+          "vnf-heal-openstack.bpmn",
+          "vnffg-apply.bpmn",
+          "vnffg-remove.bpmn");
 
   private static final Map<Path, Model> READ = new ConcurrentHashMap<>();
 

@@ -63,9 +63,23 @@ final class Conventions {
     }
   }
 
-  /** The inputs of every lifecycle process and every call activity (the design's contract). */
+  /**
+   * The inputs of every VNF lifecycle process and every call of a {@code vnf-*} model (the design's
+   * contract).
+   */
   static final List<String> CONTRACT =
       List.of("vnfId", "vnfName", "operationId", "vimType", "retryCycle", "readyTimeout");
+
+  /**
+   * The inputs of every VNFFG process and every call of a {@code vnffg-*} model (issue 8): a chain
+   * lives in the Neutron of one OpenStack VIM, so there is no VIM type to choose a model by, and
+   * nothing waits.
+   */
+  static final List<String> CHAIN_CONTRACT =
+      List.of("vnffgId", "vnffgName", "operationId", "retryCycle");
+
+  /** The VNFFG models' prefix; every other model is a VNF's. */
+  static final String CHAIN_PREFIX = "vnffg-";
 
   /** The reusable wait, and what its callers pass on top of the contract. */
   static final String WAIT = "vnf-wait";
@@ -75,9 +89,10 @@ final class Conventions {
           "goal", Pattern.compile("\\$\\{'(READY|GONE)'}"),
           "progress", Pattern.compile("\\$\\{'[^'$#{}]+'}"));
 
-  /** The BPMN error codes of io.nfvflow.lcm.LcmErrors. */
+  /** The BPMN error codes of io.nfvflow.lcm.LcmErrors and io.nfvflow.chain.ChainStep. */
   static final Set<String> ERROR_CODES =
       Set.of(
+          "CHAIN_INVALID",
           "VIM_REJECTED",
           "VIM_UNAUTHORIZED",
           "WORKLOAD_FAILED",
@@ -103,6 +118,7 @@ final class Conventions {
               "Heal",
               "Mark",
               "Poll",
+              "Prune",
               "Record",
               "Remove",
               "Replace",
