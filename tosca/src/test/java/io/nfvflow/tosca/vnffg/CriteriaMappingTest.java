@@ -213,7 +213,7 @@ class CriteriaMappingTest {
         "1::2::3/64",
         "1:2:3:4:5:6:7:8:9/64",
         "2001:db8::g/64",
-        "host.example/24"
+        "gateway/24"
       })
   void badPrefixesAreInvalid(String prefix) {
     assertOnly("ip_dst_prefix: '" + prefix + "'", "ip_dst_prefix", "is not an IP prefix", false);
