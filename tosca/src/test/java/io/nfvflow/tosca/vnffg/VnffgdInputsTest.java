@@ -117,7 +117,7 @@ class VnffgdInputsTest {
   @Test
   void aValueFromParamValuesIsCheckedLikeAWrittenOne() {
     ToscaException e =
-        refusal(TEMPLATE, Map.of("net_src_port_id", "port-1", "dst_port_range", "1024-80"));
+        refusal(TEMPLATE, Map.of("net_src_port_id", "port 1", "dst_port_range", "1024-80"));
 
     assertThat(e.problems())
         .extracting(Problem::property)
