@@ -271,7 +271,10 @@ public class KubernetesDriver implements VimDriver {
     return Progress.pending("left: " + named + (more > 0 ? " and " + more + " more" : ""));
   }
 
-  /** The pods per VDU and the management addresses; see {@link WorkloadObservation}. */
+  /**
+   * The pods per VDU with the Neutron ports Kuryr gave them, and the management addresses; see
+   * {@link WorkloadObservation} and {@link PodPorts}.
+   */
   @Override
   public Observation observe(VnfOnVim vnf) {
     return workloads.observe(vnf);
