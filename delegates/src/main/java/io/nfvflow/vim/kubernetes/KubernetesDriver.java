@@ -292,8 +292,9 @@ public class KubernetesDriver implements VimDriver {
 
   /**
    * One set of informers per VIM on the Deployments, Services, ConfigMaps and autoscalers nfvflow
-   * manages ({@link VnfWatch}): a Deployment's replica change is reported as {@code
-   * instancesChanged}, a deletion, an edit or a change of availability as {@code vnfChanged}.
+   * manages and on their pods ({@link VnfWatch}): a Deployment's replica change is reported as
+   * {@code instancesChanged}, a deletion, an edit or a change of availability as {@code
+   * vnfChanged}, a change of a pod's Kuryr ports as {@code vnfChanged(vnfId, "ports")}.
    */
   @Override
   public java.util.Optional<AutoCloseable> watch(
