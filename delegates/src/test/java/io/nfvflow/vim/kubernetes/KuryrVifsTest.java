@@ -42,6 +42,14 @@ class KuryrVifsTest {
     assertThat(KuryrVifs.fromAnnotation(fixture("podstate.json"))).containsExactly(ETH0, ETH1);
   }
 
+  /** What scripts/kuryr-standin.py wrote on a pod of the Kubernetes sandbox. */
+  @Test
+  void theStandInsAnnotationIsAPodStateWithEth0Only() {
+    assertThat(KuryrVifs.fromAnnotation(fixture("standin-podstate.json")))
+        .containsExactly(
+            new Vif("eth0", true, "87cdb624-d76f-4d2c-ab16-9920a6dae091", List.of("10.77.0.4")));
+  }
+
   @Test
   void victoriaOnKeepsTheVifsInTheKuryrPortsStatus() throws Exception {
     Object status = new ObjectMapper().readValue(fixture("kuryrport-status.json"), Map.class);
