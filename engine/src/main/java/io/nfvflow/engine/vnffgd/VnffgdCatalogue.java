@@ -264,10 +264,12 @@ public class VnffgdCatalogue {
     }
   }
 
-  /** Checks everything but the values of inputs without a default. */
+  /**
+   * Checks everything but the values of inputs without a default (the parser stands in for them).
+   */
   private VnffgDescriptor validate(Map<String, Object> tree) {
     try {
-      return parser.parse(tree, new VnffgdPlaceholders(tree).values());
+      return parser.validate(tree);
     } catch (ToscaException e) {
       throw invalid("Invalid VNFFG descriptor", e);
     }
