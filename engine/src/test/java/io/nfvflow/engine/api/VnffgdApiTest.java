@@ -246,7 +246,12 @@ class VnffgdApiTest extends ApiTestSupport {
     TackerException e =
         org.junit.jupiter.api.Assertions.assertThrows(TackerException.class, create);
     assertThat(e.status().value()).isEqualTo(400);
-    assertThat(e.getMessage()).startsWith("Invalid VNFFG descriptor");
+    assertThat(e.getMessage()).startsWith("Invalid VNFFG descriptor in 'vnffg.vnffgd_template'");
+    TackerException text =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TackerException.class,
+            () -> catalogue.createInline(unique("c"), JSON.getNodeFactory().textNode("[1"), null));
+    assertThat(text.getMessage()).contains("vnffg.vnffgd_template");
   }
 
   private String onboardVnffgd(String name, JsonNode tosca) throws Exception {
