@@ -33,13 +33,28 @@ class VnffgdApiTest extends ApiTestSupport {
   @Autowired VnffgdCatalogue catalogue;
   @Autowired TestVnffgdUsers users;
 
+  /**
+   * Two samples name a port id with 13 digits in its last group, which networking-sfc refuses (the
+   * tosca conformance expectations say the same); fixed, they onboard like the others.
+   */
+  private static final String BROKEN_PORT_ID = "640dfd77-c92b-45a3-b8fc-22712de480eda";
+
   @Test
   void everyTackerSampleOnboardsAndShowsBackAsSent() throws Exception {
     List<Path> samples = samples();
     assertThat(samples).hasSizeGreaterThanOrEqualTo(10);
     List<String> failures = new ArrayList<>();
     for (Path sample : samples) {
-      JsonNode tosca = YAML.readTree(sample.toFile());
+      String text = Files.readString(sample);
+      if (text.contains(BROKEN_PORT_ID)) {
+        Answer refused = post("/v1.0/vnffgds", cliBody(unique("b"), null, YAML.readTree(text)));
+        assertThat(refused.status()).as(sample.toString()).isEqualTo(400);
+        assertThat(refused.error().path("message").asText())
+            .contains("network_src_port_id")
+            .contains(BROKEN_PORT_ID);
+        text = text.replace(BROKEN_PORT_ID, BROKEN_PORT_ID.substring(0, 36));
+      }
+      JsonNode tosca = YAML.readTree(text);
       String name = unique("vnffgd");
       Answer created = post("/v1.0/vnffgds", cliBody(name, null, tosca));
       if (created.status() != 201) {
@@ -231,7 +246,12 @@ class VnffgdApiTest extends ApiTestSupport {
     TackerException e =
         org.junit.jupiter.api.Assertions.assertThrows(TackerException.class, create);
     assertThat(e.status().value()).isEqualTo(400);
-    assertThat(e.getMessage()).startsWith("Invalid VNFFG descriptor");
+    assertThat(e.getMessage()).startsWith("Invalid VNFFG descriptor in 'vnffg.vnffgd_template'");
+    TackerException text =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TackerException.class,
+            () -> catalogue.createInline(unique("c"), JSON.getNodeFactory().textNode("[1"), null));
+    assertThat(text.getMessage()).contains("vnffg.vnffgd_template");
   }
 
   private String onboardVnffgd(String name, JsonNode tosca) throws Exception {
