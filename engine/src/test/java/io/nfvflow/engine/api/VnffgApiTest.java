@@ -260,6 +260,9 @@ class VnffgApiTest extends ApiTestSupport {
             .asText();
     awaitVnffg(id, "ACTIVE");
     String vnf1 = get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    Answer vimInUse = delete("/v1.0/vims/" + vim);
+    assertThat(vimInUse.status()).isEqualTo(409);
+    assertThat(vimInUse.error().path("message").asText()).contains("holds the chains of VNFFG");
     Answer refused = delete("/v1.0/vnfs/" + vnf1);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.error().path("message").asText()).contains(c.vnf1()).contains("VNFFG");
