@@ -96,36 +96,7 @@ final class SfcFixtures {
 
     @Override
     public List<ChainPlan> plansWithout(String vnfId, java.util.Set<String> instanceIds) {
-      if (plan == null) {
-        return List.of();
-      }
-      List<Path> paths = new java.util.ArrayList<>();
-      for (Path p : plan.paths()) {
-        List<Group> groups =
-            p.groups().stream()
-                .map(
-                    g ->
-                        g.vnfId().equals(vnfId)
-                            ? new Group(
-                                g.index(),
-                                g.vnfId(),
-                                g.vnfName(),
-                                g.pairs().stream()
-                                    .filter(x -> !instanceIds.contains(x.instanceId()))
-                                    .toList())
-                            : g)
-                .toList();
-        paths.add(
-            new Path(
-                p.nfpId(),
-                p.name(),
-                p.pathId(),
-                p.symmetrical(),
-                p.correlation(),
-                groups,
-                p.classifiers()));
-      }
-      return List.of(new ChainPlan(plan.vnffgId(), plan.vnffgName(), plan.neutronVimId(), paths));
+      return plan == null ? List.of() : List.of(plan.without(vnfId, instanceIds));
     }
 
     @Override

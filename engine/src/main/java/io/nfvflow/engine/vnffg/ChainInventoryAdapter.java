@@ -94,38 +94,9 @@ class ChainInventoryAdapter implements ChainInventory {
       } catch (ChainException e) {
         continue;
       }
-      plans.add(without(plan, vnfId, instanceIds));
+      plans.add(plan.without(vnfId, instanceIds));
     }
     return plans;
-  }
-
-  private static ChainPlan without(ChainPlan plan, String vnfId, java.util.Set<String> leaving) {
-    List<ChainPlan.Path> paths = new ArrayList<>();
-    for (ChainPlan.Path p : plan.paths()) {
-      List<ChainPlan.Group> groups = new ArrayList<>();
-      for (ChainPlan.Group g : p.groups()) {
-        groups.add(
-            g.vnfId().equals(vnfId)
-                ? new ChainPlan.Group(
-                    g.index(),
-                    g.vnfId(),
-                    g.vnfName(),
-                    g.pairs().stream()
-                        .filter(pair -> !leaving.contains(pair.instanceId()))
-                        .toList())
-                : g);
-      }
-      paths.add(
-          new ChainPlan.Path(
-              p.nfpId(),
-              p.name(),
-              p.pathId(),
-              p.symmetrical(),
-              p.correlation(),
-              groups,
-              p.classifiers()));
-    }
-    return new ChainPlan(plan.vnffgId(), plan.vnffgName(), plan.neutronVimId(), paths);
   }
 
   @Override
