@@ -39,6 +39,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.bpmn.instance.di.Waypoint;
@@ -63,9 +64,23 @@ final class Conventions {
     }
   }
 
-  /** The inputs of every lifecycle process and every call activity (the design's contract). */
+  /**
+   * The inputs of every VNF lifecycle process and every call of a {@code vnf-*} model (the design's
+   * contract).
+   */
   static final List<String> CONTRACT =
       List.of("vnfId", "vnfName", "operationId", "vimType", "retryCycle", "readyTimeout");
+
+  /**
+   * The inputs of every VNFFG process and every call of a {@code vnffg-*} model (issue 8): a chain
+   * lives in the Neutron of one OpenStack VIM, so there is no VIM type to choose a model by, and
+   * nothing waits.
+   */
+  static final List<String> CHAIN_CONTRACT =
+      List.of("vnffgId", "vnffgName", "operationId", "retryCycle");
+
+  /** The VNFFG models' prefix; every other model is a VNF's. */
+  static final String CHAIN_PREFIX = "vnffg-";
 
   /** The reusable wait, and what its callers pass on top of the contract. */
   static final String WAIT = "vnf-wait";
@@ -75,9 +90,10 @@ final class Conventions {
           "goal", Pattern.compile("\\$\\{'(READY|GONE)'}"),
           "progress", Pattern.compile("\\$\\{'[^'$#{}]+'}"));
 
-  /** The BPMN error codes of io.nfvflow.lcm.LcmErrors. */
+  /** The BPMN error codes of io.nfvflow.lcm.LcmErrors and io.nfvflow.chain.ChainStep. */
   static final Set<String> ERROR_CODES =
       Set.of(
+          "CHAIN_INVALID",
           "VIM_REJECTED",
           "VIM_UNAUTHORIZED",
           "WORKLOAD_FAILED",
@@ -103,6 +119,7 @@ final class Conventions {
               "Heal",
               "Mark",
               "Poll",
+              "Prune",
               "Record",
               "Remove",
               "Replace",
@@ -135,7 +152,8 @@ final class Conventions {
   private static final Pattern BEAN = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)Delegate}");
   private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*}");
   private static final Pattern CALLED =
-      Pattern.compile("vnf-[a-z]+(?:-[a-z]+)*(?:-\\$\\{vimType})?");
+      Pattern.compile("vnf-[a-z]+(?:-[a-z]+)*(?:-\\$\\{vimType})?|vnffg-[a-z]+(?:-[a-z]+)*");
+  private static final Pattern KEPT_ERROR_CODE = Pattern.compile("([a-z][A-Za-z0-9]*)ErrorCode");
   private static final Pattern METHOD_CALL = Pattern.compile("[$#]\\{[^}]*\\(");
   private static final Pattern DOCUMENTATION =
       Pattern.compile("<bpmn:documentation>.*?</bpmn:documentation>", Pattern.DOTALL);
@@ -253,7 +271,15 @@ final class Conventions {
       String id = call.getId();
       String called = call.getCalledElement();
       if (called == null || !CALLED.matcher(called).matches()) {
-        violations.add(id + ": calls '" + called + "', not vnf-<model> or vnf-<model>-${vimType}");
+        violations.add(
+            id
+                + ": calls '"
+                + called
+                + "', not vnf-<model>, vnf-<model>-${vimType} or vnffg-<model>");
+      }
+      List<String> contract = contractOf(called == null ? "" : called);
+      if (!contract.equals(contractOf(model.fileName()))) {
+        violations.add(id + ": calls " + called + ", whose contract is not this model's");
       }
       if (!extensions(call, CamundaOut.class).isEmpty()) {
         violations.add(id + ": camunda:out (errors carry their message; state lives in tables)");
@@ -275,13 +301,13 @@ final class Conventions {
       if (!businessKey) {
         violations.add(id + ": does not pass the business key " + BUSINESS_KEY);
       }
-      for (String variable : CONTRACT) {
+      for (String variable : contract) {
         if (!variable.equals(sources.get(variable))) {
           violations.add(id + ": does not map " + variable + " to itself");
         }
       }
       Set<String> extra = new HashSet<>(sources.keySet());
-      CONTRACT.forEach(extra::remove);
+      contract.forEach(extra::remove);
       if (!extra.isEmpty()) {
         violations.add(id + ": maps " + extra + " beyond the contract");
       }
@@ -339,14 +365,37 @@ final class Conventions {
         if (error == null || blank(error.getCamundaErrorMessage())) {
           violations.add(id + ": error end event without an error with camunda:errorMessage");
         }
-      } else if (event instanceof BoundaryEvent) {
-        if (!"errorCode".equals(definition.getCamundaErrorCodeVariable())
-            || !"errorMessage".equals(definition.getCamundaErrorMessageVariable())) {
-          violations.add(id + ": error boundary does not keep errorCode / errorMessage");
-        }
+      } else if (event instanceof BoundaryEvent && !keepsErrorCodeAndMessage(model, definition)) {
+        violations.add(id + ": error boundary does not keep errorCode / errorMessage");
       }
     }
     return violations;
+  }
+
+  /**
+   * A boundary keeps the error's code and message in errorCode / errorMessage, which Fail operation
+   * and Begin rollback report. A second error caught while the first is still the reason (a failed
+   * clean-up after a failed apply) may go to {@code <x>ErrorCode} / {@code <x>ErrorMessage}
+   * instead, when a mapping of the model adds {@code ${<x>ErrorMessage}} to errorMessage.
+   */
+  private static boolean keepsErrorCodeAndMessage(Model model, ErrorEventDefinition definition) {
+    String code = definition.getCamundaErrorCodeVariable();
+    String message = definition.getCamundaErrorMessageVariable();
+    if ("errorCode".equals(code) && "errorMessage".equals(message)) {
+      return true;
+    }
+    Matcher kept = KEPT_ERROR_CODE.matcher(code == null ? "" : code);
+    if (!kept.matches() || !(kept.group(1) + "ErrorMessage").equals(message)) {
+      return false;
+    }
+    return model.bpmn().getModelElementsByType(CamundaOutputParameter.class).stream()
+        .filter(p -> "errorMessage".equals(p.getCamundaName()))
+        .anyMatch(p -> p.getTextContent().contains("${" + message + "}"));
+  }
+
+  /** The contract of a model, by its process id or file name. */
+  static List<String> contractOf(String model) {
+    return model.startsWith(CHAIN_PREFIX) ? CHAIN_CONTRACT : CONTRACT;
   }
 
   static List<String> documented(Model model) {

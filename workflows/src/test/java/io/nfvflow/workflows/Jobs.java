@@ -40,6 +40,10 @@ final class Jobs {
   static final Set<String> CONTRACT =
       Set.of("vnfId", "vnfName", "operationId", "vimType", "retryCycle", "readyTimeout");
 
+  /** What every VNFFG model is started with (issue 8). */
+  static final Set<String> CHAIN_CONTRACT =
+      Set.of("vnffgId", "vnffgName", "operationId", "retryCycle");
+
   /** What callers of vnf-wait pass as progress, for a time-out before the VIM ever answered. */
   static final String NO_ANSWER_YET = "no answer from the VIM yet";
 
@@ -63,6 +67,19 @@ final class Jobs {
     variables.put("vimType", vimType);
     variables.put("retryCycle", RETRY_CYCLES.getOrDefault(vimType, "R3/PT5S"));
     variables.put("readyTimeout", READY_TIMEOUT);
+    return variables;
+  }
+
+  /**
+   * The variables the engine sets at the start of a VNFFG operation. A chain lives in the Neutron
+   * of an OpenStack VIM, so its steps retry by the OpenStack profile.
+   */
+  static Map<String, Object> chainVariables() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("vnffgId", "vnffg-1");
+    variables.put("vnffgName", "web-chain");
+    variables.put("operationId", BUSINESS_KEY);
+    variables.put("retryCycle", RETRY_CYCLES.get("openstack"));
     return variables;
   }
 

@@ -72,7 +72,7 @@ class RetryCycleTest extends ProcessTestBase {
       runtimeService()
           .createProcessInstanceByKey(processKey)
           .businessKey(Jobs.BUSINESS_KEY)
-          .setVariables(withRetryCycle("R2/PT1S"))
+          .setVariables(withRetryCycle(processKey, "R2/PT1S"))
           .startBeforeActivity(activityId)
           .execute();
 
@@ -161,6 +161,16 @@ class RetryCycleTest extends ProcessTestBase {
 
   private static Map<String, Object> withRetryCycle(String retryCycle) {
     Map<String, Object> variables = variables("openstack");
+    variables.put("retryCycle", retryCycle);
+    return variables;
+  }
+
+  /** The variables a model of this process key is started with, and the retry cycle. */
+  private static Map<String, Object> withRetryCycle(String processKey, String retryCycle) {
+    if (!processKey.startsWith(Conventions.CHAIN_PREFIX)) {
+      return withRetryCycle(retryCycle);
+    }
+    Map<String, Object> variables = Jobs.chainVariables();
     variables.put("retryCycle", retryCycle);
     return variables;
   }

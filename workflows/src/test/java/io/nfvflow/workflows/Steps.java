@@ -18,7 +18,10 @@ import org.camunda.bpm.engine.test.mock.Mocks;
  */
 final class Steps {
 
-  /** The beans of the contract (DESIGN, "BPMN"): generic, then Kubernetes, then OpenStack. */
+  /**
+   * The beans of the contract (DESIGN, "BPMN"): generic, then Kubernetes, then OpenStack, then the
+   * networking-sfc steps of a VNFFG (issue 8).
+   */
   static final List<String> BEANS =
       List.of(
           "checkProgressDelegate",
@@ -41,7 +44,16 @@ final class Steps {
           "applyStackDelegate",
           "deleteStackDelegate",
           "markServersUnhealthyDelegate",
-          "healStackDelegate");
+          "healStackDelegate",
+          "applyFlowClassifiersDelegate",
+          "applyPortPairsDelegate",
+          "applyPortPairGroupsDelegate",
+          "applyPortChainsDelegate",
+          "pruneChainDelegate",
+          "deletePortChainsDelegate",
+          "deletePortPairGroupsDelegate",
+          "deletePortPairsDelegate",
+          "deleteFlowClassifiersDelegate");
 
   /** The first poll delay the mocked CheckProgress asks for, like a driver's cadence. */
   static final String FIRST_POLL_DELAY = "PT2S";
