@@ -139,9 +139,11 @@ final class NeutronSfc {
    * host; the sandbox's agentless mechanism driver binds it): what a port pair needs.
    */
   Port boundPort(Credentials project, TestNetwork network, String name) {
-    OSClientV3 os = cloud.os(cloud.admin());
+    // openstack4j binds a client to the thread: the project's id first, then the admin client
     String projectId = cloud.os(project).getToken().getProject().getId();
-    return os.networking()
+    return cloud
+        .os(cloud.admin())
+        .networking()
         .port()
         .create(
             Builders.port()
