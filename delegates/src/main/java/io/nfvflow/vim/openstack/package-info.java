@@ -1,2 +1,2 @@
-/** The OpenStack VIM: Heat templates for VM VNFs, and the driver that deploys them. */
+/** The OpenStack VIM: Heat stacks for VM VNFs, networking-sfc objects for VNFFGs. */
 package io.nfvflow.vim.openstack;

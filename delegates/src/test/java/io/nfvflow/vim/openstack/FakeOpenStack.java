@@ -22,7 +22,8 @@ import java.util.Map;
 
 /**
  * A cloud on WireMock for driver tests: Keystone (the recorded token, {@code wrong} passwords get
- * 401), Nova flavors, a {@link FakeHeat} and a {@link FakeCompute} (servers and ports).
+ * 401), Nova flavors, a {@link FakeHeat}, a {@link FakeCompute} (servers and ports) and a {@link
+ * FakeSfc} (networking-sfc).
  */
 final class FakeOpenStack {
 
@@ -32,14 +33,16 @@ final class FakeOpenStack {
 
   final FakeHeat heat = new FakeHeat();
   final FakeCompute compute = new FakeCompute();
+  final FakeSfc sfc = new FakeSfc();
   final WireMockServer server =
-      new WireMockServer(options().dynamicPort().extensions(heat, compute));
+      new WireMockServer(options().dynamicPort().extensions(heat, compute, sfc));
 
   /** The code under test, wired as the application wires it. */
   final OpenStackClients clients = new OpenStackClients();
 
   final HeatStacks stacks = new HeatStacks(clients);
   final OpenStackDriver driver = new OpenStackDriver(clients, stacks);
+  final NetworkingSfc networkingSfc = new NetworkingSfc(clients);
 
   void start() {
     server.start();
@@ -77,6 +80,10 @@ final class FakeOpenStack {
         any(urlMatching("/(compute/v2.1/servers|network/v2.0/ports).*"))
             .atPriority(10)
             .willReturn(aResponse().withTransformers(FakeCompute.NAME)));
+    server.stubFor(
+        any(urlMatching(FakeSfc.PATH + ".*"))
+            .atPriority(10)
+            .willReturn(aResponse().withTransformers(FakeSfc.NAME)));
   }
 
   void stop() {

@@ -58,6 +58,11 @@ abstract class ApiTestSupport {
     }
 
     @Bean
+    TestVnffgdUsers testVnffgdUsers() {
+      return new TestVnffgdUsers();
+    }
+
+    @Bean
     FakeSteps fakeRemoveDelegate(
         VnfInventory inventory, VimDirectory directory, VimDrivers drivers) {
       return new FakeSteps(inventory, directory, drivers, VimDriver::remove);

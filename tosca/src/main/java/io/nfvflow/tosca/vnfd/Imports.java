@@ -10,14 +10,15 @@ import java.util.Set;
  * and nfvflow knows those types built in, so they are ignored; anything else would bring types or
  * descriptors nfvflow cannot fetch or interpret.
  */
-final class Imports {
+public final class Imports {
 
   private static final Set<String> TACKER_TYPES =
       Set.of("tacker_defs.yaml", "tacker_nfv_defs.yaml");
 
   private Imports() {}
 
-  static void check(Object raw) {
+  /** Refuses any import but Tacker's own type files. */
+  public static void check(Object raw) {
     if (raw == null) {
       return;
     }
@@ -38,7 +39,7 @@ final class Imports {
   }
 
   /** Whether an import entry (a file name, or a map with a {@code file}) is a Tacker type file. */
-  static boolean isTackerTypes(Object entry) {
+  public static boolean isTackerTypes(Object entry) {
     String file = file(entry);
     String name = file.substring(Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')) + 1);
     return TACKER_TYPES.contains(name);

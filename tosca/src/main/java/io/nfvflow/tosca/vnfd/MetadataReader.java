@@ -12,7 +12,7 @@ import java.util.Set;
  * The template's {@code metadata}: plain entries become strings; {@code workflows} names the BPMN
  * process to run for a lifecycle operation instead of nfvflow's default one.
  */
-final class MetadataReader {
+public final class MetadataReader {
 
   static final String WORKFLOWS = "workflows";
 
@@ -22,7 +22,7 @@ final class MetadataReader {
   private MetadataReader() {}
 
   /** The metadata without workflows, values as strings. */
-  static Map<String, String> metadata(Object raw) {
+  public static Map<String, String> metadata(Object raw) {
     Map<String, String> metadata = new LinkedHashMap<>();
     Problems problems = new Problems();
     asMap(raw, "metadata")

@@ -8,13 +8,18 @@ import java.util.List;
 import java.util.Map;
 
 /** The {@code node_templates} section: a non-empty map of name to a node with a type. */
-final class NodeTemplates {
+public final class NodeTemplates {
 
   private static final String SECTION = "topology_template.node_templates";
 
   private NodeTemplates() {}
 
-  static List<NodeTemplate> read(Object raw) {
+  /**
+   * Reads the section: every node is checked, and one exception names every problem.
+   *
+   * @param raw the {@code topology_template.node_templates} value
+   */
+  public static List<NodeTemplate> read(Object raw) {
     if (!(raw instanceof Map<?, ?> map) || map.isEmpty()) {
       throw ToscaException.invalid(
           null, SECTION, raw == null ? "missing" : "expected a non-empty map of node templates");

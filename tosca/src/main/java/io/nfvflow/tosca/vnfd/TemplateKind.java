@@ -10,7 +10,7 @@ import java.util.Map;
  * graph (VNFFG) and network service (NS) descriptors, and VNFDs written to be substituted into an
  * NS. Those are refused up front with a message that says what they are.
  */
-final class TemplateKind {
+public final class TemplateKind {
 
   private static final String VNFFG_GROUP = "tosca.groups.nfv.VNFFG";
   private static final String NOT_SUPPORTED = " (not supported by this parser)";
@@ -37,7 +37,10 @@ final class TemplateKind {
     }
   }
 
-  private static boolean definesVnffg(Map<?, ?> topology) {
+  /**
+   * Whether a topology has forwarding paths (FP nodes) or a {@code tosca.groups.nfv.VNFFG} group.
+   */
+  public static boolean definesVnffg(Map<?, ?> topology) {
     for (Object node : values(topology.get("node_templates"))) {
       Object type = node instanceof Map<?, ?> map ? map.get("type") : null;
       if (NodeTypes.FP.equals(type) || NodeTypes.FP_V2.equals(type)) {
@@ -53,7 +56,7 @@ final class TemplateKind {
   }
 
   /** An NS imports other (already onboarded) descriptors and has no VDU of its own. */
-  private static boolean definesNs(Map<String, Object> root, Map<?, ?> topology) {
+  public static boolean definesNs(Map<String, Object> root, Map<?, ?> topology) {
     boolean importsDescriptors = false;
     if (root.get("imports") instanceof List<?> imports) {
       importsDescriptors = imports.stream().anyMatch(i -> !Imports.isTackerTypes(i));

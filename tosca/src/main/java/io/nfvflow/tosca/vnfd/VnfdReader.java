@@ -106,7 +106,11 @@ public final class VnfdReader {
         monitoring);
   }
 
-  private static void requireVersion(Map<String, Object> root) {
+  /**
+   * Refuses a template without Tacker's TOSCA version (a parameter or configuration file) or with
+   * another one.
+   */
+  public static void requireVersion(Map<String, Object> root) {
     Object version = root.get("tosca_definitions_version");
     if (version == null) {
       throw ToscaException.invalid(
@@ -122,7 +126,8 @@ public final class VnfdReader {
     }
   }
 
-  private static Map<String, Object> topology(Map<String, Object> root) {
+  /** The {@code topology_template} map, keys as strings; refused when missing or not a map. */
+  public static Map<String, Object> topology(Map<String, Object> root) {
     if (!(root.get(TOPOLOGY) instanceof Map<?, ?> map)) {
       throw ToscaException.invalid(
           null, TOPOLOGY, root.containsKey(TOPOLOGY) ? "expected a map" : "missing");
@@ -183,7 +188,8 @@ public final class VnfdReader {
     return vdu instanceof ContainerVdu ? "a container VDU" : "a VM VDU";
   }
 
-  private static String description(Map<String, Object> root) {
+  /** The template's {@code description}, stripped ({@code ""} when absent). */
+  public static String description(Map<String, Object> root) {
     Object description = root.get("description");
     if (description instanceof Map || description instanceof List) {
       throw ToscaException.invalid(null, "description", "expected text");

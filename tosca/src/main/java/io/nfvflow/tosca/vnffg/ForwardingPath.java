@@ -14,7 +14,8 @@ import java.util.List;
  * @param hops the VNFs the path passes through, in order (two consecutive path entries with the
  *     same forwarder are one hop: ingress then egress)
  * @param classifiers the flow classifiers (TackerV2: one per criteria entry; legacy: one from all
- *     entries); empty for a path without a policy
+ *     entries when each entry is one criterion of its own key, the original shape, else one per
+ *     entry as Tacker 8.0.0 reads them); empty for a path without a policy
  */
 public record ForwardingPath(
     String name,

@@ -7,8 +7,8 @@ import java.util.List;
  * One line of {@code conformance/expectations.txt}.
  *
  * @param file path under the Tacker 8.0.0 corpus (tosca/src/test/resources/tacker-8.0.0)
- * @param kind PARSES, REFUSED, PARAMS or NOT_A_TEMPLATE
- * @param refusal the expected message substring, for REFUSED
+ * @param kind PARSES, REFUSED, VNFFGD, VNFFGD_REFUSED, PARAMS or NOT_A_TEMPLATE
+ * @param refusal the expected message substring, for REFUSED and VNFFGD_REFUSED
  * @param params the param_values file to parse with, or null
  */
 record Expectation(String file, String kind, String refusal, String params) {
@@ -22,14 +22,15 @@ record Expectation(String file, String kind, String refusal, String params) {
       String[] parts = line.split("\\s\\|\\s");
       String outcome = parts[1].trim();
       String params = parts.length > 2 ? parts[2].trim() : null;
-      String kind = outcome.startsWith("REFUSED:") ? "REFUSED" : outcome;
-      String refusal = kind.equals("REFUSED") ? outcome.substring(8).trim() : null;
+      int colon = outcome.indexOf(':');
+      String kind = colon < 0 ? outcome : outcome.substring(0, colon);
+      String refusal = colon < 0 ? null : outcome.substring(colon + 1).trim();
       result.add(new Expectation(parts[0].trim(), kind, refusal, params));
     }
     return result;
   }
 
-  /** The golden file name for a PARSES entry. */
+  /** The golden file name for a PARSES or VNFFGD entry. */
   String golden() {
     String name = file.substring(file.lastIndexOf('/') + 1);
     return name.replace(".yaml", ".json");

@@ -1,0 +1,220 @@
+package io.nfvflow.engine.vnffg;
+
+import io.nfvflow.chain.ChainException;
+import io.nfvflow.chain.ChainPlan;
+import io.nfvflow.engine.tacker.JsonColumns;
+import io.nfvflow.engine.vim.VimRegistry;
+import io.nfvflow.engine.vnf.ChainedVnfs;
+import io.nfvflow.engine.vnf.InstantiatedState;
+import io.nfvflow.engine.vnf.LcmOperationRepository;
+import io.nfvflow.engine.vnf.Operations;
+import io.nfvflow.engine.vnf.VimChangeRouter;
+import io.nfvflow.engine.vnf.VnfDescriptors;
+import io.nfvflow.engine.vnf.VnfEntity;
+import io.nfvflow.engine.vnf.VnfRepository;
+import io.nfvflow.lcm.OperationState;
+import io.nfvflow.lcm.VimDirectory;
+import io.nfvflow.lcm.VnfStatus;
+import io.nfvflow.vim.VimDriver;
+import io.nfvflow.vim.VimDrivers;
+import io.nfvflow.vim.VnfOnVim;
+import jakarta.annotation.PreDestroy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * Keeps chains on their VNFs: whenever a chained VNF's instances are recorded (a scale, a heal, an
+ * autoscaler, a pod whose Kuryr port appeared) and the chain's port pairs no longer match them, an
+ * automatic {@code vnffg-update} converges the port pair groups — the chain itself is not rebuilt.
+ * Event-driven: no polling.
+ */
+@Component
+class ChainFollower implements ChainedVnfs {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
+
+  private final VnffgRepository vnffgs;
+  private final NfpRepository nfps;
+  private final ChainInventoryAdapter inventory;
+  private final VnffgLifecycle lifecycle;
+  private final VnfRepository vnfs;
+  private final LcmOperationRepository operations;
+  private final InstantiatedState state;
+  private final VnfDescriptors descriptors;
+  private final VimRegistry vims;
+  private final VimDirectory directory;
+  private final VimDrivers drivers;
+  private final TransactionTemplate tx;
+  private final Set<String> deferred = ConcurrentHashMap.newKeySet();
+  private final ScheduledExecutorService worker =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "nfvflow-chain-follower");
+            t.setDaemon(true);
+            return t;
+          });
+
+  ChainFollower(
+      VnffgRepository vnffgs,
+      NfpRepository nfps,
+      ChainInventoryAdapter inventory,
+      VnffgLifecycle lifecycle,
+      VnfRepository vnfs,
+      LcmOperationRepository operations,
+      InstantiatedState state,
+      VnfDescriptors descriptors,
+      VimRegistry vims,
+      VimDirectory directory,
+      VimDrivers drivers,
+      TransactionTemplate tx) {
+    this.vnffgs = vnffgs;
+    this.nfps = nfps;
+    this.inventory = inventory;
+    this.lifecycle = lifecycle;
+    this.vnfs = vnfs;
+    this.operations = operations;
+    this.state = state;
+    this.descriptors = descriptors;
+    this.vims = vims;
+    this.directory = directory;
+    this.drivers = drivers;
+    this.tx = tx;
+  }
+
+  @Override
+  public List<String> chainsOf(String vnfId) {
+    return chaining(vnfId).stream().map(v -> v.name).toList();
+  }
+
+  /** A VNF's instances were recorded: its chains follow if their port pairs differ. */
+  @TransactionalEventListener(fallbackExecution = true)
+  public void recorded(InstantiatedState.InstancesRecorded recorded) {
+    run(() -> check(recorded.vnfId()));
+  }
+
+  /** A VNF's ports changed on its VIM: read its instances again (then {@link #recorded}). */
+  @EventListener
+  public void portsChanged(VimChangeRouter.PortsChanged changed) {
+    run(() -> refresh(changed.vnfId()));
+  }
+
+  /** An operation ended: a follow that waited for it runs now. */
+  @TransactionalEventListener(fallbackExecution = true)
+  public void ended(Operations.Ended ended) {
+    if (ended.onVnf()) {
+      if (deferred.remove(ended.subjectId())) {
+        run(() -> refresh(ended.subjectId()));
+      }
+      return;
+    }
+    run(
+        () ->
+            tx.executeWithoutResult(
+                s ->
+                    vnffgs
+                        .findById(ended.subjectId())
+                        .filter(v -> Boolean.TRUE.equals(v.followPending))
+                        .ifPresent(v -> followIfDiffers(v, "changes while an operation ran"))));
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+
+  private void run(Runnable work) {
+    worker.execute(
+        () -> {
+          try {
+            work.run();
+          } catch (RuntimeException e) {
+            LOG.warn("cannot bring a chain up to date: {}", e.getMessage());
+          }
+        });
+  }
+
+  private void check(String vnfId) {
+    tx.executeWithoutResult(
+        s -> {
+          String name = vnfs.findById(vnfId).map(VnfEntity::name).orElse(vnfId);
+          for (VnffgEntity vnffg : chaining(vnfId)) {
+            followIfDiffers(vnffg, "the instances of VNF " + name + " changed");
+          }
+        });
+  }
+
+  private void followIfDiffers(VnffgEntity vnffg, String why) {
+    if (vnffg.status == VnfStatus.PENDING_CREATE || vnffg.status == VnfStatus.PENDING_DELETE) {
+      return;
+    }
+    if (differs(vnffg)) {
+      lifecycle.follow(vnffg.id, why);
+    } else {
+      vnffg.followPending = null;
+    }
+  }
+
+  /** Whether the chain's realised port pairs differ from what its VNFs' instances call for. */
+  private boolean differs(VnffgEntity vnffg) {
+    ChainPlan plan;
+    try {
+      plan = inventory.plan(vnffg.id);
+    } catch (ChainException e) {
+      return true;
+    }
+    Map<String, NfpEntity> rows = new java.util.HashMap<>();
+    nfps.findByVnffgIdOrderByPosition(vnffg.id).forEach(n -> rows.put(n.id, n));
+    for (ChainPlan.Path path : plan.paths()) {
+      NfpEntity nfp = rows.get(path.nfpId());
+      if (nfp == null
+          || nfp.chain == null
+          || !JsonColumns.write(ChainInventoryAdapter.chainView(path)).equals(nfp.chain)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Reads a chained VNF's instances from its VIM again, unless an operation will do it. */
+  private void refresh(String vnfId) {
+    tx.executeWithoutResult(
+        s -> {
+          VnfEntity vnf = vnfs.findById(vnfId).orElse(null);
+          if (vnf == null || chaining(vnfId).isEmpty()) {
+            return;
+          }
+          if (!operations.findBySubjectIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {
+            deferred.add(vnfId);
+            return;
+          }
+          VnfOnVim on =
+              state
+                  .levels(vnfId)
+                  .on(directory.connection(vnf.vimId()), vnfId, descriptors.of(vnf));
+          VimDriver driver = drivers.driver(vims.find(vnf.vimId()).getType());
+          state.record(vnfId, driver.observe(on));
+        });
+  }
+
+  private List<VnffgEntity> chaining(String vnfId) {
+    List<VnffgEntity> using = new ArrayList<>();
+    for (VnffgEntity vnffg : vnffgs.findAll()) {
+      if (JsonColumns.stringMap(vnffg.vnfMapping).containsValue(vnfId)) {
+        using.add(vnffg);
+      }
+    }
+    return using;
+  }
+}

@@ -1,0 +1,13 @@
+package io.nfvflow.engine.vnffg;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** VNFFGs. */
+public interface VnffgRepository extends JpaRepository<VnffgEntity, String> {
+
+  Optional<VnffgEntity> findByName(String name);
+
+  List<VnffgEntity> findByVnffgdId(String vnffgdId);
+}

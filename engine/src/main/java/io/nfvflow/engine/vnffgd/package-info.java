@@ -1,0 +1,2 @@
+/** The VNFFG descriptor catalogue: onboarding (validated TOSCA), the Tacker vnffgds API. */
+package io.nfvflow.engine.vnffgd;

@@ -1,0 +1,381 @@
+package io.nfvflow.engine.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doAnswer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nfvflow.engine.vim.VimRegistry;
+import java.time.Duration;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * VNFFGs through the API: every answer and status move, with the networking-sfc steps replaced by
+ * mocks (the real ones run against the OpenStack sandbox in the VNFFG ITs).
+ */
+class VnffgApiTest extends ApiTestSupport {
+
+  @MockitoBean(name = "applyFlowClassifiersDelegate")
+  JavaDelegate applyFlowClassifiers;
+
+  @MockitoBean(name = "applyPortPairsDelegate")
+  JavaDelegate applyPortPairs;
+
+  @MockitoBean(name = "applyPortPairGroupsDelegate")
+  JavaDelegate applyPortPairGroups;
+
+  @MockitoBean(name = "applyPortChainsDelegate")
+  JavaDelegate applyPortChains;
+
+  @MockitoBean(name = "pruneChainDelegate")
+  JavaDelegate pruneChain;
+
+  @MockitoBean(name = "deletePortChainsDelegate")
+  JavaDelegate deletePortChains;
+
+  @MockitoBean(name = "deletePortPairGroupsDelegate")
+  JavaDelegate deletePortPairGroups;
+
+  @MockitoBean(name = "deletePortPairsDelegate")
+  JavaDelegate deletePortPairs;
+
+  @MockitoBean(name = "deleteFlowClassifiersDelegate")
+  JavaDelegate deleteFlowClassifiers;
+
+  @MockitoSpyBean VimRegistry vims;
+
+  @org.springframework.beans.factory.annotation.Autowired io.nfvflow.chain.ChainInventory chains;
+
+  String vim;
+
+  static String vmVnfd(String name, String cp) {
+    return """
+        tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
+        description: chained VM VNF
+        metadata: {template_name: %s}
+        topology_template:
+          node_templates:
+            VDU1:
+              type: tosca.nodes.nfv.VDU.Tacker
+              properties: {image: cirros, flavor: m1.tiny}
+            %s:
+              type: tosca.nodes.nfv.CP.Tacker
+              properties: {anti_spoofing_protection: false}
+              requirements:
+                - virtualLink: {node: VL1}
+                - virtualBinding: {node: VDU1}
+            CPX:
+              type: tosca.nodes.nfv.CP.Tacker
+              requirements:
+                - virtualLink: {node: VL1}
+                - virtualBinding: {node: VDU1}
+            VL1:
+              type: tosca.nodes.nfv.VL
+              properties: {network_name: chain-net, vendor: Tacker}
+        """
+        .formatted(name, cp);
+  }
+
+  static final String VNFFGD =
+      """
+      tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
+      description: two VNFs
+      topology_template:
+        node_templates:
+          Forwarding_path1:
+            type: tosca.nodes.nfv.FP.TackerV2
+            properties:
+              id: %d
+              policy:
+                type: ACL
+                criteria:
+                  - name: web
+                    classifier:
+                      network_src_port_id: 640dfd77-c92b-45a3-b8fc-22712de480e1
+                      destination_port_range: 80-1024
+                      ip_proto: 6
+              path:
+                - {forwarder: %s, capability: CP12}
+                - {forwarder: %s, capability: CP22}
+        groups:
+          VNFFG1:
+            type: tosca.groups.nfv.VNFFG
+            properties:
+              vendor: tacker
+              version: 1.0
+              number_of_endpoints: 2
+              dependent_virtual_link: [VL1, VL1]
+              connection_point: [CP12, CP22]
+              constituent_vnfs: [%s, %s]
+            members: [Forwarding_path1]
+      """;
+
+  @BeforeEach
+  void vim() throws Exception {
+    vim = registerVim(unique("vim"), "t", false);
+    doAnswer(inv -> Optional.of(inv.getArgument(0, String.class)))
+        .when(vims)
+        .neutronOf(anyString());
+    // what the real step does besides Neutron: the port chain's id and chain_id are recorded
+    doAnswer(
+            inv -> {
+              String id =
+                  io.nfvflow.chain.ChainVariables.vnffgId(
+                      inv.getArgument(0, org.camunda.bpm.engine.delegate.DelegateExecution.class));
+              chains
+                  .plan(id)
+                  .paths()
+                  .forEach(
+                      p ->
+                          chains.recordRealised(
+                              id,
+                              new io.nfvflow.chain.Realised(
+                                  io.nfvflow.chain.Realised.Kind.PORT_CHAIN,
+                                  p.nfpId(),
+                                  "pc-" + p.nfpId(),
+                                  p.pathId())));
+              return null;
+            })
+        .when(applyPortChains)
+        .execute(Mockito.any());
+  }
+
+  record Chain(String vnffgd, String vnf1, String vnf2, String vnfd1, String vnfd2) {}
+
+  Chain chain(int pathId) throws Exception {
+    String d1 = unique("VNFD1");
+    String d2 = unique("VNFD2");
+    onboard(d1, vmVnfd(d1, "CP12"));
+    onboard(d2, vmVnfd(d2, "CP22"));
+    String vnf1 = unique("vnf1");
+    String vnf2 = unique("vnf2");
+    awaitStatus(createdVnf(vnf1, d1), "ACTIVE");
+    awaitStatus(createdVnf(vnf2, d2), "ACTIVE");
+    String vnffgd = unique("vnffgd");
+    Answer a = onboardVnffgd(vnffgd, VNFFGD.formatted(pathId, d1, d2, d1, d2));
+    assertThat(a.status()).as(a.toString()).isEqualTo(201);
+    return new Chain(vnffgd, vnf1, vnf2, d1, d2);
+  }
+
+  private String createdVnf(String name, String vnfd) throws Exception {
+    String vnfdId = get("/v1.0/vnfds?name=" + vnfd).body().path("vnfds").get(0).path("id").asText();
+    return createVnf(name, vnfdId, vim).body().path("vnf").path("id").asText();
+  }
+
+  Answer onboardVnffgd(String name, String yaml) throws Exception {
+    JsonNode tree = new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml);
+    return post(
+        "/v1.0/vnffgds",
+        JSON.writeValueAsString(
+            JSON.createObjectNode()
+                .set(
+                    "vnffgd",
+                    JSON.createObjectNode()
+                        .put("name", name)
+                        .set("template", JSON.createObjectNode().set("vnffgd", tree)))));
+  }
+
+  Answer createVnffg(String name, Chain c, String mapping) throws Exception {
+    String vnffgdId =
+        get("/v1.0/vnffgds?name=" + c.vnffgd()).body().path("vnffgds").get(0).path("id").asText();
+    return post(
+        "/v1.0/vnffgs",
+        """
+        {"vnffg": {"name": "%s", "vnffgd_id": "%s", "symmetrical": false, "attributes": {},
+          "vnf_mapping": %s}}
+        """
+            .formatted(name, vnffgdId, mapping));
+  }
+
+  JsonNode vnffg(String id) throws Exception {
+    return get("/v1.0/vnffgs/" + id).body().path("vnffg");
+  }
+
+  void awaitVnffg(String id, String status) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> vnffg(id).path("status").asText(), status::equals);
+  }
+
+  @Test
+  void createShowsTackersKeysAndGoesActive() throws Exception {
+    Chain c = chain(4101);
+    Answer a =
+        createVnffg(
+            unique("fg"),
+            c,
+            "{\"%s\": \"%s\", \"%s\": \"%s\"}".formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()));
+    assertThat(a.status()).as(a.toString()).isEqualTo(201);
+    JsonNode fg = a.body().path("vnffg");
+    assertThat(fg.path("status").asText()).isEqualTo("PENDING_CREATE");
+    String id = fg.path("id").asText();
+    awaitVnffg(id, "ACTIVE");
+    JsonNode shown = vnffg(id);
+    assertThat(shown.path("vnf_mapping").path(c.vnfd1()).asText()).hasSize(36);
+    assertThat(shown.path("attributes").path("vnffgd").isObject()).isTrue();
+    String nfpId = shown.path("forwarding_paths").asText();
+    JsonNode nfp = get("/v1.0/nfps/" + nfpId).body().path("nfp");
+    assertThat(nfp.path("name").asText()).isEqualTo("Forwarding_path1");
+    assertThat(nfp.path("path_id").asText()).isEqualTo("4101");
+    assertThat(nfp.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(nfp.path("classifier_ids")).hasSize(1);
+    String classifierId = nfp.path("classifier_ids").get(0).asText();
+    JsonNode classifier = get("/v1.0/classifiers/" + classifierId).body().path("classifier");
+    assertThat(classifier.path("name").asText()).isEqualTo("web");
+    assertThat(classifier.path("match").path("destination_port_min").asInt()).isEqualTo(80);
+    assertThat(classifier.path("nfp_id").asText()).isEqualTo(nfpId);
+    JsonNode sfc =
+        get("/v1.0/sfcs/" + nfp.path("chain_id").asText()).body().path("sfc");
+    assertThat(sfc.path("nfp_id").asText()).isEqualTo(nfpId);
+    assertThat(get("/v1.0/vnffgs").body().path("vnffgs").size()).isGreaterThan(0);
+    assertThat(get("/v1.0/nfps").body().path("nfps").size()).isGreaterThan(0);
+    assertThat(get("/v1.0/sfcs").body().path("sfcs").size()).isGreaterThan(0);
+    assertThat(get("/v1.0/classifiers").body().path("classifiers").size()).isGreaterThan(0);
+    JsonNode events = get("/v1.0/events?resource_type=vnffg&resource_id=" + id).body();
+    assertThat(events.toString()).contains("PENDING_CREATE").contains("ACTIVE");
+  }
+
+  @Test
+  void aChainedVnfCannotBeDeletedAndDeleteRemovesTheVnffg() throws Exception {
+    Chain c = chain(4102);
+    String id =
+        createVnffg(
+                unique("fg"),
+                c,
+                "{\"%s\": \"%s\", \"%s\": \"%s\"}"
+                    .formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()))
+            .body()
+            .path("vnffg")
+            .path("id")
+            .asText();
+    awaitVnffg(id, "ACTIVE");
+    Answer refused = delete("/v1.0/vnfs/" + c.vnf1());
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.error().path("message").asText()).contains(c.vnf1()).contains("VNFFG");
+    assertThat(delete("/v1.0/vnffgs/" + id).status()).isEqualTo(204);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/v1.0/vnffgs/" + id).status() == 404);
+    Mockito.verify(deletePortChains, Mockito.atLeastOnce()).execute(Mockito.any());
+    assertThat(delete("/v1.0/vnfs/" + c.vnf1()).status()).isEqualTo(204);
+  }
+
+  @Test
+  void everyMappingProblemIsNamedInOneAnswer() throws Exception {
+    Chain c = chain(4103);
+    Answer a =
+        createVnffg(
+            unique("fg"),
+            c,
+            "{\"%s\": \"no-such-vnf\", \"%s\": \"%s\", \"NOT_A_VNFD\": \"x\"}"
+                .formatted(c.vnfd1(), c.vnfd2(), c.vnf1()));
+    assertThat(a.status()).isEqualTo(400);
+    String message = a.error().path("message").asText();
+    assertThat(message)
+        .contains("NOT_A_VNFD")
+        .contains("no-such-vnf")
+        .contains(c.vnf1() + " is an instance of VNFD " + c.vnfd1());
+  }
+
+  @Test
+  void aDuplicatePathIdAndAChainedPortAreConflicts() throws Exception {
+    Chain c = chain(4104);
+    String mapping =
+        "{\"%s\": \"%s\", \"%s\": \"%s\"}".formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2());
+    String id = createVnffg(unique("fg"), c, mapping).body().path("vnffg").path("id").asText();
+    awaitVnffg(id, "ACTIVE");
+    Answer again = createVnffg(unique("fg"), c, mapping);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.error().path("message").asText())
+        .contains("path id 4104")
+        .contains("chained by VNFFG");
+  }
+
+  @Test
+  void aFailedCreateIsErrorWithTheReasonAndRemovesWhatItMade() throws Exception {
+    Chain c = chain(4105);
+    doAnswer(
+            inv -> {
+              throw new BpmnError("VIM_REJECTED", "Flow classifier conflicts with another");
+            })
+        .when(applyPortChains)
+        .execute(Mockito.any());
+    try {
+      String id =
+          createVnffg(
+                  unique("fg"),
+                  c,
+                  "{\"%s\": \"%s\", \"%s\": \"%s\"}"
+                      .formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()))
+              .body()
+              .path("vnffg")
+              .path("id")
+              .asText();
+      awaitVnffg(id, "ERROR");
+      assertThat(vnffg(id).path("error_reason").asText()).contains("conflicts with another");
+      Mockito.verify(deleteFlowClassifiers, Mockito.atLeastOnce()).execute(Mockito.any());
+      assertThat(delete("/v1.0/vnffgs/" + id).status()).isEqualTo(204);
+    } finally {
+      Mockito.reset(applyPortChains);
+    }
+  }
+
+  @Test
+  void theChainFollowsAHealedInstanceWithAnAutomaticUpdate() throws Exception {
+    Chain c = chain(4106);
+    String id =
+        createVnffg(
+                unique("fg"),
+                c,
+                "{\"%s\": \"%s\", \"%s\": \"%s\"}"
+                    .formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()))
+            .body()
+            .path("vnffg")
+            .path("id")
+            .asText();
+    awaitVnffg(id, "ACTIVE");
+    String nfpId = vnffg(id).path("forwarding_paths").asText();
+    String sfcId = get("/v1.0/nfps/" + nfpId).body().path("nfp").path("chain_id").asText();
+    String before = get("/v1.0/sfcs/" + sfcId).body().path("sfc").path("chain").toString();
+    assertThat(before).contains("CP12-1");
+    String vnf1 =
+        get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    assertThat(
+            post("/v1.0/vnfs/" + vnf1 + "/actions", "{\"heal\": {\"instances\": [\"VDU1-1\"]}}")
+                .status())
+        .isEqualTo(202);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> get("/v1.0/sfcs/" + sfcId).body().path("sfc").path("chain").toString(),
+            chain -> chain.contains("CP12-1g1") && !chain.contains("CP12-1\""));
+    awaitVnffg(id, "ACTIVE");
+    JsonNode events = get("/v1.0/events?resource_type=vnffg&resource_id=" + id).body();
+    assertThat(events.toString()).contains("follow the chained VNFs");
+  }
+
+  @Test
+  void badBodiesAreRefusedNamingTheField() throws Exception {
+    Answer noName = post("/v1.0/vnffgs", "{\"vnffg\": {\"vnffgd_id\": \"x\"}}");
+    assertThat(noName.status()).isEqualTo(400);
+    assertThat(noName.error().path("message").asText()).contains("vnffg.name");
+    Answer both =
+        post(
+            "/v1.0/vnffgs",
+            "{\"vnffg\": {\"name\": \"a\", \"vnffgd_id\": \"x\", \"vnffgd_template\": {}}}");
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(both.error().path("message").asText()).contains("vnffgd_id");
+    Answer missing = post("/v1.0/vnffgs", "{\"vnffg\": {\"name\": \"a\", \"vnffgd_id\": \"nope\"}}");
+    assertThat(missing.status()).isEqualTo(404);
+    assertThat(get("/v1.0/vnffgs/nope").status()).isEqualTo(404);
+    assertThat(get("/v1.0/nfps/nope").status()).isEqualTo(404);
+  }
+}
