@@ -30,8 +30,27 @@ public final class ChainNames {
     return "nfvflow-pp-" + nfpId + "-" + hop + "-" + ingressPort;
   }
 
-  /** A flow classifier: {@code nfvflow-fc-<classifier id>-<8 hex digits of the match's hash>}. */
+  /**
+   * A flow classifier: {@code nfvflow-fc-<classifier id>-<8 hex digits of its match>}. The digits
+   * are a CRC-32 of the match's fields written out in a fixed order, so they stay the same across
+   * JDKs and restarts (a record's own hash code is not specified to).
+   */
   public static String flowClassifier(String classifierId, io.nfvflow.tosca.vnffg.FlowMatch match) {
-    return "nfvflow-fc-%s-%08x".formatted(classifierId, match.hashCode());
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(
+        java.util.Arrays.asList(
+                match.ethertype(),
+                match.protocol(),
+                match.sourcePortMin(),
+                match.sourcePortMax(),
+                match.destinationPortMin(),
+                match.destinationPortMax(),
+                match.sourceIpPrefix(),
+                match.destinationIpPrefix(),
+                match.logicalSourcePort(),
+                match.logicalDestinationPort())
+            .toString()
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "nfvflow-fc-%s-%08x".formatted(classifierId, crc.getValue());
   }
 }

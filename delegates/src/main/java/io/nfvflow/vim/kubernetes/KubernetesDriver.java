@@ -271,7 +271,10 @@ public class KubernetesDriver implements VimDriver {
     return Progress.pending("left: " + named + (more > 0 ? " and " + more + " more" : ""));
   }
 
-  /** The pods per VDU and the management addresses; see {@link WorkloadObservation}. */
+  /**
+   * The pods per VDU with the Neutron ports Kuryr gave them, and the management addresses; see
+   * {@link WorkloadObservation} and {@link PodPorts}.
+   */
   @Override
   public Observation observe(VnfOnVim vnf) {
     return workloads.observe(vnf);
@@ -289,8 +292,9 @@ public class KubernetesDriver implements VimDriver {
 
   /**
    * One set of informers per VIM on the Deployments, Services, ConfigMaps and autoscalers nfvflow
-   * manages ({@link VnfWatch}): a Deployment's replica change is reported as {@code
-   * instancesChanged}, a deletion, an edit or a change of availability as {@code vnfChanged}.
+   * manages and on their pods ({@link VnfWatch}): a Deployment's replica change is reported as
+   * {@code instancesChanged}, a deletion, an edit or a change of availability as {@code
+   * vnfChanged}, a change of a pod's Kuryr ports as {@code vnfChanged(vnfId, "ports")}.
    */
   @Override
   public java.util.Optional<AutoCloseable> watch(

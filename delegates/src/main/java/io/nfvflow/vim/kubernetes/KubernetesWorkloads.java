@@ -265,11 +265,17 @@ public class KubernetesWorkloads {
     return left;
   }
 
-  /** The VNF's pods per VDU and each VDU's management address; see {@link WorkloadObservation}. */
+  /**
+   * The VNF's pods per VDU, with their Kuryr ports, and each VDU's management address; see {@link
+   * WorkloadObservation} and {@link PodPorts}.
+   */
   public Observation observe(VnfOnVim vnf) {
     KubernetesClient client = clients.client(vnf.vim());
     List<VduManifests> manifests = manifests(vnf);
-    return WorkloadObservation.observe(client, manifests, livePods(client, manifests, vnf.vnfId()));
+    List<Pod> pods = livePods(client, manifests, vnf.vnfId());
+    PodPorts ports =
+        PodPorts.read(client, KubernetesManifests.namespaces(manifests), vnf.descriptor());
+    return WorkloadObservation.observe(client, manifests, pods, ports);
   }
 
   /** What is wrong with the VNF against its desired state; see {@link Diagnosis}. Read-only. */

@@ -2,6 +2,7 @@ package io.nfvflow.vim.kubernetes;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
@@ -18,10 +19,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one watch of a Kubernetes VIM: an informer per kind nfvflow creates (Deployments, Services,
- * ConfigMaps, autoscalers), selected on the label {@code app.kubernetes.io/managed-by: nfvflow}, in
- * every namespace the credentials may watch, else in the VIM's namespace (decided per kind: the API
- * server answers 403). What the informers see goes to {@link VimChanges} through {@link
- * OwnedChanges}.
+ * ConfigMaps, autoscalers) and one on the pods of those Deployments (their template carries the
+ * ownership labels), each selected on the label {@code app.kubernetes.io/managed-by: nfvflow} (so
+ * the cache holds nfvflow's objects only), in every namespace the credentials may watch, else in
+ * the VIM's namespace (decided per kind: the API server answers 403). What the informers see goes
+ * to {@link VimChanges} through {@link OwnedChanges}, and for pods through {@link PodPortChanges}
+ * (only changes of their Kuryr ports: pods churn).
  *
  * <p>Starting never blocks and never gives up: an informer whose API server does not answer keeps
  * retrying with the client's back-off (fabric8's default would stop an informer whose first listing
@@ -48,10 +51,8 @@ final class VnfWatch implements AutoCloseable {
                 new KindWatch<>(client, vim, Service.class, OwnedChanges.services(changes)),
                 new KindWatch<>(client, vim, ConfigMap.class, OwnedChanges.configMaps(changes)),
                 new KindWatch<>(
-                    client,
-                    vim,
-                    HorizontalPodAutoscaler.class,
-                    OwnedChanges.autoscalers(changes))));
+                    client, vim, HorizontalPodAutoscaler.class, OwnedChanges.autoscalers(changes)),
+                new KindWatch<>(client, vim, Pod.class, new PodPortChanges(changes))));
     watch.kinds.forEach(KindWatch::start);
     return watch;
   }

@@ -8,9 +8,12 @@ import io.nfvflow.vim.VimException;
 import io.nfvflow.vim.VnfInstance;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * What a VNF is on Kubernetes right now: one instance per pod that is not being deleted, and a
@@ -19,11 +22,13 @@ import java.util.Objects;
  * <ul>
  *   <li>An instance's status is its pod's phase ({@code Running}, {@code Pending}, ...), the
  *       Kubernetes word for it; readiness is what the wait checks before anything is observed.
- *   <li>An instance's addresses are its pod IP (none while the pod has none); ports are empty:
- *       plain pods have no network ports of their own (Kuryr ports come later).
+ *   <li>An instance's addresses are its pod IP (none while the pod has none), then the fixed IPs of
+ *       its Kuryr ports that are not the pod IP; its ports are the Neutron ports Kuryr gave the
+ *       pod, per connection point of its VDU ({@link PodPorts}; none for plain pods).
  *   <li>A VDU with a Service is managed through its cluster IP, which reaches every instance (one
  *       {@code String}); a VDU without Service through its pods' IPs (a {@code String} for one pod,
- *       a {@code List<String>} for several, as Tacker showed scaled VDUs).
+ *       a {@code List<String>} for several, as Tacker showed scaled VDUs) — pod IPs only, never
+ *       further Kuryr addresses.
  * </ul>
  */
 final class WorkloadObservation {
@@ -31,12 +36,14 @@ final class WorkloadObservation {
   private WorkloadObservation() {}
 
   static Observation observe(
-      KubernetesClient client, List<VduManifests> manifests, List<Pod> pods) {
-    List<VnfInstance> instances =
+      KubernetesClient client, List<VduManifests> manifests, List<Pod> pods, PodPorts ports) {
+    List<Pod> sorted =
         pods.stream()
-            .map(WorkloadObservation::instance)
-            .sorted(Comparator.comparing(VnfInstance::vdu).thenComparing(VnfInstance::name))
+            .sorted(
+                Comparator.comparing(WorkloadObservation::vdu)
+                    .thenComparing(p -> p.getMetadata().getName()))
             .toList();
+    List<VnfInstance> instances = sorted.stream().map(p -> instance(p, ports)).toList();
     Map<String, Object> mgmt = new LinkedHashMap<>();
     for (VduManifests m : manifests) {
       if (m.service().isPresent()) {
@@ -46,9 +53,10 @@ final class WorkloadObservation {
         }
       } else {
         List<String> ips =
-            instances.stream()
-                .filter(i -> i.vdu().equals(m.vduName()))
-                .flatMap(i -> i.addresses().stream())
+            sorted.stream()
+                .filter(p -> vdu(p).equals(m.vduName()))
+                .map(WorkloadObservation::podIp)
+                .filter(Objects::nonNull)
                 .toList();
         if (ips.size() == 1) {
           mgmt.put(m.vduName(), ips.get(0));
@@ -60,16 +68,29 @@ final class WorkloadObservation {
     return new Observation(instances, mgmt);
   }
 
-  private static VnfInstance instance(Pod pod) {
-    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+  private static VnfInstance instance(Pod pod, PodPorts ports) {
     String phase = pod.getStatus() == null ? null : pod.getStatus().getPhase();
+    PodPorts.Ports kuryr = ports.of(pod, vdu(pod));
+    Set<String> addresses = new LinkedHashSet<>();
+    Optional.ofNullable(podIp(pod)).ifPresent(addresses::add);
+    addresses.addAll(kuryr.addresses());
     return new VnfInstance(
-        Objects.requireNonNullElse(pod.getMetadata().getLabels().get(KubernetesLabels.VDU), ""),
+        vdu(pod),
         pod.getMetadata().getUid(),
         pod.getMetadata().getName(),
         phase == null ? "Unknown" : phase,
-        ip == null || ip.isBlank() ? List.of() : List.of(ip),
-        Map.of());
+        List.copyOf(addresses),
+        kuryr.byCp());
+  }
+
+  private static String vdu(Pod pod) {
+    return Objects.requireNonNullElse(pod.getMetadata().getLabels().get(KubernetesLabels.VDU), "");
+  }
+
+  /** The pod IP, or {@code null} while it has none. */
+  private static String podIp(Pod pod) {
+    String ip = pod.getStatus() == null ? null : pod.getStatus().getPodIP();
+    return ip == null || ip.isBlank() ? null : ip;
   }
 
   private static String clusterIp(KubernetesClient client, Service wanted) {

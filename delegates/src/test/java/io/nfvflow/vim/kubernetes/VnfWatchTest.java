@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.LoadBalancerIngressBuilder;
+import io.fabric8.kubernetes.api.model.PodConditionBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -217,6 +218,84 @@ class VnfWatchTest {
                   + VDU1
                   + ": availability changed to Available=False, 0 available");
     }
+  }
+
+  @Test
+  void aPodsKuryrRecordIsReportedWhenItAppearsChangesOrGoesButPodChurnIsNot() throws Exception {
+    Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+    String pod = VDU1 + "-a";
+    KubernetesFixtures.runningPod(client, d, pod, "10.244.0.10");
+    String ports = VNF + ": ports";
+
+    try (AutoCloseable watch = watch()) {
+      podChurn(pod);
+      annotatePod(pod, "nfvflow.io/test-note", "x");
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs).isEmpty();
+
+      annotatePod(pod, KuryrVifs.ANNOTATION, KuryrVifsTest.fixture("queens-vif.json"));
+      await(() -> seen.vnfs.size() == 1);
+      podChurn(pod);
+      annotatePod(pod, KuryrVifs.ANNOTATION, KuryrVifsTest.fixture("podstate.json"));
+      await(() -> seen.vnfs.size() == 2);
+      client.pods().inNamespace("default").withName(pod).delete();
+      await(() -> seen.vnfs.size() == 3);
+
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs).containsExactly(ports, ports, ports);
+      assertThat(seen.instances).isEmpty();
+    }
+  }
+
+  @Test
+  void aPodWithoutKuryrRecordComesAndGoesUnreported() throws Exception {
+    Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+    try (AutoCloseable watch = watch()) {
+      KubernetesFixtures.runningPod(client, d, VDU1 + "-b", "10.244.0.11");
+      podChurn(VDU1 + "-b");
+      client.pods().inNamespace("default").withName(VDU1 + "-b").delete();
+
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs).isEmpty();
+    }
+  }
+
+  /** What a kubelet writes all the time: the pod's status. */
+  private void podChurn(String pod) {
+    client
+        .pods()
+        .inNamespace("default")
+        .withName(pod)
+        .editStatus(
+            p -> {
+              p.getStatus()
+                  .setConditions(
+                      List.of(
+                          new PodConditionBuilder()
+                              .withType("Ready")
+                              .withStatus(String.valueOf(System.nanoTime() % 2 == 0))
+                              .build()));
+              p.getStatus().setStartTime(java.time.Instant.now().toString());
+              return p;
+            });
+  }
+
+  private void annotatePod(String pod, String key, String value) {
+    client
+        .pods()
+        .inNamespace("default")
+        .withName(pod)
+        .edit(
+            p -> {
+              Map<String, String> annotations =
+                  new java.util.HashMap<>(
+                      p.getMetadata().getAnnotations() == null
+                          ? Map.of()
+                          : p.getMetadata().getAnnotations());
+              annotations.put(key, value);
+              p.getMetadata().setAnnotations(annotations);
+              return p;
+            });
   }
 
   @Test

@@ -26,13 +26,12 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Keeps chains on their VNFs: whenever a chained VNF's instances are recorded (a scale, a heal, an
@@ -200,9 +199,7 @@ class ChainFollower implements ChainedVnfs {
             return;
           }
           VnfOnVim on =
-              state
-                  .levels(vnfId)
-                  .on(directory.connection(vnf.vimId()), vnfId, descriptors.of(vnf));
+              state.levels(vnfId).on(directory.connection(vnf.vimId()), vnfId, descriptors.of(vnf));
           VimDriver driver = drivers.driver(vims.find(vnf.vimId()).getType());
           state.record(vnfId, driver.observe(on));
         });

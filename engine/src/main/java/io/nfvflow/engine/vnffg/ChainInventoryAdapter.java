@@ -105,13 +105,16 @@ class ChainInventoryAdapter implements ChainInventory {
     }
   }
 
-  /** The SFC's {@code chain} as the API shows it: per VNF its ports, per instance a pair. */
   private List<Map<String, Object>> chain(String vnffgId, String nfpId) {
-    ChainPlan.Path path =
+    return chainView(
         plan(vnffgId).paths().stream()
             .filter(p -> p.nfpId().equals(nfpId))
             .findFirst()
-            .orElseThrow();
+            .orElseThrow());
+  }
+
+  /** The SFC's {@code chain} as the API shows it: per VNF its ports, per instance a pair. */
+  static List<Map<String, Object>> chainView(ChainPlan.Path path) {
     List<Map<String, Object>> chain = new ArrayList<>();
     for (ChainPlan.Group g : path.groups()) {
       Map<String, Object> hop = new LinkedHashMap<>();
@@ -124,14 +127,11 @@ class ChainInventoryAdapter implements ChainInventory {
         if (!p.egressPort().equals(p.ingressPort())) {
           ports.add(p.egressPort());
         }
-        pairs.add(
-            Map.of(
-                "instance",
-                p.instanceName(),
-                "ingress",
-                p.ingressPort(),
-                "egress",
-                p.egressPort()));
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("instance", p.instanceName());
+        pair.put("ingress", p.ingressPort());
+        pair.put("egress", p.egressPort());
+        pairs.add(pair);
       }
       hop.put("connection_points", ports);
       hop.put("port_pairs", pairs);

@@ -222,7 +222,13 @@ class VnffgChecks {
       for (Hop hop : fp.hops()) {
         VnfEntity vnf = mapped.get(hop.forwarder());
         if (vnf != null) {
-          wantedPorts.put(vnf.id() + "/" + hop.ingress(), vnf.name() + "'s " + hop.ingress());
+          String port = vnf.name() + "'s " + hop.ingress();
+          if (wantedPorts.put(vnf.id() + "/" + hop.ingress(), port) != null) {
+            conflicts.add(
+                ("two forwarding paths pass VNF %s; networking-sfc keeps a port in one port pair"
+                        + " group, so each path needs its own connection points")
+                    .formatted(port));
+          }
         }
       }
     }

@@ -7,7 +7,6 @@ import io.nfvflow.engine.vnffgd.VnffgdCatalogue;
 import io.nfvflow.engine.vnffgd.VnffgdEntity;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VnfStatus;
-import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.vnffg.Classifier;
 import io.nfvflow.tosca.vnffg.ForwardingPath;
 import io.nfvflow.tosca.vnffg.VnffgDescriptor;
@@ -66,7 +65,9 @@ public class VnffgLifecycle {
     VnffgdEntity vnffgd =
         request.template() != null
             ? catalogue.createInline(request.name(), request.template(), request.tenantId())
-            : catalogue.find(request.vnffgdId());
+            : catalogue
+                .findByIdOrName(request.vnffgdId())
+                .orElseThrow(() -> TackerException.notFound("vnffgd", request.vnffgdId()));
     Map<String, Object> params = request.paramValues() == null ? Map.of() : request.paramValues();
     VnffgDescriptor descriptor = descriptor(vnffgd, params);
     boolean symmetrical = Boolean.TRUE.equals(request.symmetrical());
@@ -208,11 +209,7 @@ public class VnffgLifecycle {
   }
 
   private VnffgDescriptor descriptor(VnffgdEntity vnffgd, Map<String, Object> params) {
-    try {
-      return catalogue.descriptor(vnffgd, params);
-    } catch (ToscaException e) {
-      throw TackerException.badRequest("VnffgdInvalidTemplate", e.getMessage());
-    }
+    return catalogue.requestDescriptor(vnffgd, params);
   }
 
   private static String describe(VnffgChecks.Resolved resolved) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 
 /** VNFFGs as subjects of the operation model. */
 @Component
-class VnffgSubjects implements SubjectStore {
+class VnffgSubjects implements SubjectStore, io.nfvflow.engine.vnffgd.VnffgdUsers {
 
   private final VnffgRepository vnffgs;
   private final NfpRepository nfps;
@@ -76,5 +76,12 @@ class VnffgSubjects implements SubjectStore {
         "DELETE",
         "VNFFG deleted; its networking-sfc objects are gone");
     catalogue.deleteIfInlineAndUnused(vnffg.vnffgdId);
+  }
+
+  @Override
+  public java.util.List<String> vnffgsOf(String vnffgdId) {
+    return vnffgs.findByVnffgdId(vnffgdId).stream()
+        .map(v -> "'%s' (%s)".formatted(v.name, v.id))
+        .toList();
   }
 }

@@ -71,7 +71,7 @@ class VnffgViews {
   private Map<String, Object> attributes(VnffgEntity v) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     try {
-      attributes.put("vnffgd", JsonColumns.map(catalogue.find(v.vnffgdId).getTemplate()));
+      attributes.put("vnffgd", catalogue.find(v.vnffgdId).template());
     } catch (RuntimeException e) {
       attributes.put("vnffgd", Map.of());
     }

@@ -179,10 +179,23 @@ class FakeVimDriver implements VimDriver {
                         vdu + "-" + suffix,
                         "Running",
                         List.of(ip),
-                        Map.of()));
+                        ports(vnf, vdu, suffix)));
               }
               mgmt.put(vdu, n == 1 ? addresses.get(0) : addresses);
             });
     return new Observation(instances, mgmt);
+  }
+
+  /** A Neutron-like port id per connection point of the VDU, new for every new instance. */
+  private static Map<String, String> ports(VnfOnVim vnf, String vdu, String suffix) {
+    Map<String, String> ports = new LinkedHashMap<>();
+    vnf.descriptor().connectionPoints().stream()
+        .filter(cp -> vdu.equals(cp.vdu()))
+        .forEach(
+            cp ->
+                ports.put(
+                    cp.name(),
+                    "port-%s-%s-%s".formatted(vnf.vnfId().substring(0, 8), cp.name(), suffix)));
+    return ports;
   }
 }

@@ -56,16 +56,19 @@ class VnffgApiTest extends ApiTestSupport {
 
   String vim;
 
-  static String vmVnfd(String name, String cp) {
+  static String cnfVnfd(String name, String cp) {
     return """
         tosca_definitions_version: tosca_simple_profile_for_nfv_1_0_0
-        description: chained VM VNF
+        description: chained CNF
         metadata: {template_name: %s}
         topology_template:
           node_templates:
             VDU1:
               type: tosca.nodes.nfv.VDU.Tacker
-              properties: {image: cirros, flavor: m1.tiny}
+              properties:
+                mapping_ports: ["80:8080"]
+                vnfcs:
+                  web: {image: nginx, num_cpus: 0.1, mem_size: 64 MB}
             %s:
               type: tosca.nodes.nfv.CP.Tacker
               properties: {anti_spoofing_protection: false}
@@ -120,7 +123,7 @@ class VnffgApiTest extends ApiTestSupport {
 
   @BeforeEach
   void vim() throws Exception {
-    vim = registerVim(unique("vim"), "t", false);
+    vim = registerVim(unique("vim"), "good", false);
     doAnswer(inv -> Optional.of(inv.getArgument(0, String.class)))
         .when(vims)
         .neutronOf(anyString());
@@ -153,8 +156,8 @@ class VnffgApiTest extends ApiTestSupport {
   Chain chain(int pathId) throws Exception {
     String d1 = unique("VNFD1");
     String d2 = unique("VNFD2");
-    onboard(d1, vmVnfd(d1, "CP12"));
-    onboard(d2, vmVnfd(d2, "CP22"));
+    onboard(d1, cnfVnfd(d1, "CP12"));
+    onboard(d2, cnfVnfd(d2, "CP22"));
     String vnf1 = unique("vnf1");
     String vnf2 = unique("vnf2");
     awaitStatus(createdVnf(vnf1, d1), "ACTIVE");
@@ -232,8 +235,7 @@ class VnffgApiTest extends ApiTestSupport {
     assertThat(classifier.path("name").asText()).isEqualTo("web");
     assertThat(classifier.path("match").path("destination_port_min").asInt()).isEqualTo(80);
     assertThat(classifier.path("nfp_id").asText()).isEqualTo(nfpId);
-    JsonNode sfc =
-        get("/v1.0/sfcs/" + nfp.path("chain_id").asText()).body().path("sfc");
+    JsonNode sfc = get("/v1.0/sfcs/" + nfp.path("chain_id").asText()).body().path("sfc");
     assertThat(sfc.path("nfp_id").asText()).isEqualTo(nfpId);
     assertThat(get("/v1.0/vnffgs").body().path("vnffgs").size()).isGreaterThan(0);
     assertThat(get("/v1.0/nfps").body().path("nfps").size()).isGreaterThan(0);
@@ -257,7 +259,8 @@ class VnffgApiTest extends ApiTestSupport {
             .path("id")
             .asText();
     awaitVnffg(id, "ACTIVE");
-    Answer refused = delete("/v1.0/vnfs/" + c.vnf1());
+    String vnf1 = get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    Answer refused = delete("/v1.0/vnfs/" + vnf1);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.error().path("message").asText()).contains(c.vnf1()).contains("VNFFG");
     assertThat(delete("/v1.0/vnffgs/" + id).status()).isEqualTo(204);
@@ -265,7 +268,7 @@ class VnffgApiTest extends ApiTestSupport {
         .atMost(Duration.ofSeconds(30))
         .until(() -> get("/v1.0/vnffgs/" + id).status() == 404);
     Mockito.verify(deletePortChains, Mockito.atLeastOnce()).execute(Mockito.any());
-    assertThat(delete("/v1.0/vnfs/" + c.vnf1()).status()).isEqualTo(204);
+    assertThat(delete("/v1.0/vnfs/" + vnf1).status()).isEqualTo(204);
   }
 
   @Test
@@ -346,8 +349,7 @@ class VnffgApiTest extends ApiTestSupport {
     String sfcId = get("/v1.0/nfps/" + nfpId).body().path("nfp").path("chain_id").asText();
     String before = get("/v1.0/sfcs/" + sfcId).body().path("sfc").path("chain").toString();
     assertThat(before).contains("CP12-1");
-    String vnf1 =
-        get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    String vnf1 = get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
     assertThat(
             post("/v1.0/vnfs/" + vnf1 + "/actions", "{\"heal\": {\"instances\": [\"VDU1-1\"]}}")
                 .status())
@@ -373,7 +375,8 @@ class VnffgApiTest extends ApiTestSupport {
             "{\"vnffg\": {\"name\": \"a\", \"vnffgd_id\": \"x\", \"vnffgd_template\": {}}}");
     assertThat(both.status()).isEqualTo(400);
     assertThat(both.error().path("message").asText()).contains("vnffgd_id");
-    Answer missing = post("/v1.0/vnffgs", "{\"vnffg\": {\"name\": \"a\", \"vnffgd_id\": \"nope\"}}");
+    Answer missing =
+        post("/v1.0/vnffgs", "{\"vnffg\": {\"name\": \"a\", \"vnffgd_id\": \"nope\"}}");
     assertThat(missing.status()).isEqualTo(404);
     assertThat(get("/v1.0/vnffgs/nope").status()).isEqualTo(404);
     assertThat(get("/v1.0/nfps/nope").status()).isEqualTo(404);
