@@ -350,10 +350,19 @@ VNFFGDS=("$VNFFGD_SAMPLE" "$VNFFGD_MIXED")
 run tacker_ vnffgd-create --vnffgd-file "$SAMPLES/tosca-vnffgd-mixed-sample.yaml" "$VNFFGD_MIXED"
 run tacker_ vnffgd-list
 [[ $LAST == *"$VNFFGD_SAMPLE"* && $LAST == *"$VNFFGD_MIXED"* ]] || fail "vnffgd-list lacks one of the two"
-run tacker_ vnffgd-template-show "$VNFFGD_SAMPLE"
-[[ $LAST == *"$SRC_PORT"* && $LAST == *Forwarding_path1* ]] || fail "vnffgd-template-show of $VNFFGD_SAMPLE is not the sample"
-run tacker_ vnffgd-template-show "$VNFFGD_MIXED"
-[[ $LAST == *CNFD1* ]] || fail "vnffgd-template-show of $VNFFGD_MIXED does not name CNFD1"
+template_show() {  # name: vnffgd-template-show; LAST = the template
+  run tacker_ vnffgd-template-show "$1"
+  if [[ $LAST == 'Unable to display VNFFGD template!' ]]; then
+    # python-tackerclient 1.12 on Python 3: ShowTemplateVNFFGD indexes the zip that get_data
+    # returns ("'zip' object is not subscriptable" with --debug), whatever the server answers
+    log "client bug: vnffgd-template-show cannot print any template on Python 3; the same template with vnffgd-show:"
+    run tacker_ vnffgd-show "$1" -f value -c template
+  fi
+}
+template_show "$VNFFGD_SAMPLE"
+[[ $LAST == *"$SRC_PORT"* && $LAST == *Forwarding_path1* ]] || fail "the template of $VNFFGD_SAMPLE is not the sample"
+template_show "$VNFFGD_MIXED"
+[[ $LAST == *CNFD1* ]] || fail "the template of $VNFFGD_MIXED does not name CNFD1"
 
 # ------------------------------------------------------------------ VNFFG: create
 LOW=$((20000 + RANDOM % 40000))
@@ -399,7 +408,7 @@ wait_scaled "$VNF_CNF" 3
 SCALED=$SECONDS
 wait_cp_ports "${VNF_ID[$VNF_CNF]}" CP2 3
 wait_ppg_ports "$PPG_CNF" "$(cp_ports "${VNF_ID[$VNF_CNF]}" CP2)"
-log "the CNF's PPG holds its 3 pods' ports $((SECONDS - SCALED))s after the scale was seen complete"
+log "the CNF's PPG holds its 3 pods' ports, seen $((SECONDS - SCALED))s after the scale was seen complete (coarse: CLI polling; the events below date the follow)"
 end=$((SECONDS + TIMEOUT))
 until (($(chain_updates "$VNFFG_ID") > UPDATES)); do
   ((SECONDS < end)) || fail "no UPDATE event of $VNFFG after the scale"
