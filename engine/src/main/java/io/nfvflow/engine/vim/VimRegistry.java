@@ -39,6 +39,7 @@ public class VimRegistry implements VimDirectory {
   private final SecretBox secretBox;
   private final EventLog events;
   private final VimUsers users;
+  private final org.springframework.beans.factory.ObjectProvider<VimChains> chains;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher publisher;
 
@@ -48,8 +49,10 @@ public class VimRegistry implements VimDirectory {
       SecretBox secretBox,
       EventLog events,
       VimUsers users,
+      org.springframework.beans.factory.ObjectProvider<VimChains> chains,
       TransactionTemplate tx,
       ApplicationEventPublisher publisher) {
+    this.chains = chains;
     this.publisher = publisher;
     this.vims = vims;
     this.drivers = drivers;
@@ -133,6 +136,14 @@ public class VimRegistry implements VimDirectory {
     tx.executeWithoutResult(
         s -> {
           VimEntity vim = find(id);
+          List<String> chained =
+              chains.orderedStream().flatMap(c -> c.chainsIn(id).stream()).toList();
+          if (!chained.isEmpty()) {
+            throw TackerException.conflict(
+                "VimInUseException",
+                "VIM %s holds the chains of VNFFG %s in its Neutron; delete them first"
+                    .formatted(id, String.join(", ", chained)));
+          }
           long using = users.vnfsOnVim(id);
           if (using > 0) {
             throw TackerException.conflict(

@@ -238,7 +238,9 @@ class VnffgChecks {
       }
       Map<String, String> otherMapping = JsonColumns.stringMap(other.vnfMapping);
       try {
-        for (ForwardingPath fp : vnffgDescriptors.of(other).paths()) {
+        VnffgDescriptor theirs = vnffgDescriptors.of(other);
+        overlaps(descriptor, theirs, other.name, conflicts);
+        for (ForwardingPath fp : theirs.paths()) {
           for (Hop hop : fp.hops()) {
             String key = otherMapping.get(hop.forwarder()) + "/" + hop.ingress();
             if (wantedPorts.containsKey(key)) {
@@ -263,5 +265,33 @@ class VnffgChecks {
         }
       }
     }
+  }
+
+  /**
+   * Classifiers that overlap another VNFFG's: networking-sfc refuses a port chain whose flow
+   * classifier overlaps one of another port chain in ethertype, protocol, prefixes and port ranges,
+   * whatever their logical ports ({@code PortChainFlowClassifierInConflict}).
+   */
+  private static void overlaps(
+      VnffgDescriptor ours, VnffgDescriptor theirs, String other, List<String> conflicts) {
+    for (ForwardingPath fp : ours.paths()) {
+      for (Classifier c : fp.classifiers()) {
+        for (ForwardingPath tp : theirs.paths()) {
+          for (Classifier t : tp.classifiers()) {
+            if (io.nfvflow.tosca.vnffg.FlowConflicts.basic(c.match(), t.match())) {
+              conflicts.add(
+                  ("path %s: classifier %s overlaps classifier %s of VNFFG %s (ethertype,"
+                          + " protocol, prefixes and port ranges); networking-sfc refuses"
+                          + " overlapping flow classifiers in different port chains")
+                      .formatted(fp.name(), label(c), label(t), other));
+            }
+          }
+        }
+      }
+    }
+  }
+
+  private static String label(Classifier c) {
+    return c.name() == null ? "(unnamed)" : c.name();
   }
 }

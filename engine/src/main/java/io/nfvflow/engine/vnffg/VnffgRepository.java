@@ -10,4 +10,6 @@ public interface VnffgRepository extends JpaRepository<VnffgEntity, String> {
   Optional<VnffgEntity> findByName(String name);
 
   List<VnffgEntity> findByVnffgdId(String vnffgdId);
+
+  List<VnffgEntity> findByNeutronVimId(String neutronVimId);
 }

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /** VNFFGs as subjects of the operation model. */
 @Component
-class VnffgSubjects implements SubjectStore, io.nfvflow.engine.vnffgd.VnffgdUsers {
+class VnffgSubjects
+    implements SubjectStore, io.nfvflow.engine.vnffgd.VnffgdUsers, io.nfvflow.engine.vim.VimChains {
 
   private final VnffgRepository vnffgs;
   private final NfpRepository nfps;
@@ -83,5 +84,10 @@ class VnffgSubjects implements SubjectStore, io.nfvflow.engine.vnffgd.VnffgdUser
     return vnffgs.findByVnffgdId(vnffgdId).stream()
         .map(v -> "'%s' (%s)".formatted(v.name, v.id))
         .toList();
+  }
+
+  @Override
+  public java.util.List<String> chainsIn(String vimId) {
+    return vnffgs.findByNeutronVimId(vimId).stream().map(v -> v.name).toList();
   }
 }

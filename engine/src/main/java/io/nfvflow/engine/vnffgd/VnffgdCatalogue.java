@@ -81,7 +81,7 @@ public class VnffgdCatalogue {
               .formatted(TEMPLATE_FIELD));
     }
     Map<String, Object> tree = tree(tosca, TEMPLATE_FIELD);
-    VnffgDescriptor descriptor = validate(tree);
+    VnffgDescriptor descriptor = validate(tree, "Invalid VNFFG descriptor");
     String name = RequestBody.optionalText(vnffgd, "name", "vnffgd.name");
     String nameField = "vnffgd.name";
     if (name == null || name.isBlank()) {
@@ -117,7 +117,7 @@ public class VnffgdCatalogue {
   /**
    * Creates the VNFFGD of a VNFFG that came with its own {@code vnffgd_template}: named {@code
    * inline-<16 random [a-z0-9]>-<VNFFG name>}, {@code template_source: inline}, checked like an
-   * onboarded one (problems name {@code vnffg.vnffgd_template}). Delete it with {@link
+   * onboarded one (a 400 names {@code vnffg.vnffgd_template}). Delete it with {@link
    * #deleteIfInlineAndUnused} when its VNFFG is gone.
    *
    * @param template the TOSCA object (or YAML text), not wrapped in {@code {"vnffgd": ...}}
@@ -129,7 +129,8 @@ public class VnffgdCatalogue {
       throw TackerException.invalidField(INLINE_FIELD, "required");
     }
     Map<String, Object> tree = tree(template, INLINE_FIELD);
-    VnffgDescriptor descriptor = validate(tree);
+    VnffgDescriptor descriptor =
+        validate(tree, "Invalid VNFFG descriptor in '%s'".formatted(INLINE_FIELD));
     String description = descriptor.description();
     if (description != null && description.length() > MAX_DESCRIPTION) {
       description = description.substring(0, MAX_DESCRIPTION);
@@ -260,16 +261,18 @@ public class VnffgdCatalogue {
       SafeYamlReader.checkDepth(tree);
       return tree;
     } catch (ToscaException e) {
-      throw invalid("Invalid VNFFG descriptor", e);
+      throw invalid("Invalid VNFFG descriptor in '%s'".formatted(field), e);
     }
   }
 
-  /** Checks everything but the values of inputs without a default. */
-  private VnffgDescriptor validate(Map<String, Object> tree) {
+  /**
+   * Checks everything but the values of inputs without a default (the parser stands in for them).
+   */
+  private VnffgDescriptor validate(Map<String, Object> tree, String what) {
     try {
-      return parser.parse(tree, new VnffgdPlaceholders(tree).values());
+      return parser.validate(tree);
     } catch (ToscaException e) {
-      throw invalid("Invalid VNFFG descriptor", e);
+      throw invalid(what, e);
     }
   }
 

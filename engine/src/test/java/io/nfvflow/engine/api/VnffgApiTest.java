@@ -103,7 +103,7 @@ class VnffgApiTest extends ApiTestSupport {
                   - name: web
                     classifier:
                       network_src_port_id: 640dfd77-c92b-45a3-b8fc-22712de480e1
-                      destination_port_range: 80-1024
+                      destination_port_range: %d-%d
                       ip_proto: 6
               path:
                 - {forwarder: %s, capability: CP12}
@@ -163,7 +163,7 @@ class VnffgApiTest extends ApiTestSupport {
     awaitStatus(createdVnf(vnf1, d1), "ACTIVE");
     awaitStatus(createdVnf(vnf2, d2), "ACTIVE");
     String vnffgd = unique("vnffgd");
-    Answer a = onboardVnffgd(vnffgd, VNFFGD.formatted(pathId, d1, d2, d1, d2));
+    Answer a = onboardVnffgd(vnffgd, VNFFGD.formatted(pathId, pathId, pathId, d1, d2, d1, d2));
     assertThat(a.status()).as(a.toString()).isEqualTo(201);
     return new Chain(vnffgd, vnf1, vnf2, d1, d2);
   }
@@ -233,7 +233,7 @@ class VnffgApiTest extends ApiTestSupport {
     String classifierId = nfp.path("classifier_ids").get(0).asText();
     JsonNode classifier = get("/v1.0/classifiers/" + classifierId).body().path("classifier");
     assertThat(classifier.path("name").asText()).isEqualTo("web");
-    assertThat(classifier.path("match").path("destination_port_min").asInt()).isEqualTo(80);
+    assertThat(classifier.path("match").path("destination_port_min").asInt()).isEqualTo(4101);
     assertThat(classifier.path("nfp_id").asText()).isEqualTo(nfpId);
     JsonNode sfc = get("/v1.0/sfcs/" + nfp.path("chain_id").asText()).body().path("sfc");
     assertThat(sfc.path("nfp_id").asText()).isEqualTo(nfpId);
@@ -260,6 +260,9 @@ class VnffgApiTest extends ApiTestSupport {
             .asText();
     awaitVnffg(id, "ACTIVE");
     String vnf1 = get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    Answer vimInUse = delete("/v1.0/vims/" + vim);
+    assertThat(vimInUse.status()).isEqualTo(409);
+    assertThat(vimInUse.error().path("message").asText()).contains("holds the chains of VNFFG");
     Answer refused = delete("/v1.0/vnfs/" + vnf1);
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.error().path("message").asText()).contains(c.vnf1()).contains("VNFFG");
@@ -299,7 +302,8 @@ class VnffgApiTest extends ApiTestSupport {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.error().path("message").asText())
         .contains("path id 4104")
-        .contains("chained by VNFFG");
+        .contains("chained by VNFFG")
+        .contains("overlaps classifier web");
   }
 
   @Test

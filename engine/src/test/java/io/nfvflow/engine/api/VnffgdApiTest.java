@@ -33,13 +33,18 @@ class VnffgdApiTest extends ApiTestSupport {
   @Autowired VnffgdCatalogue catalogue;
   @Autowired TestVnffgdUsers users;
 
+  /**
+   * Every sample onboards as it is, also the two that name a port id with 13 digits in its last
+   * group (as in Tacker; networking-sfc refuses that port when a VNFFG is made of them).
+   */
   @Test
   void everyTackerSampleOnboardsAndShowsBackAsSent() throws Exception {
     List<Path> samples = samples();
     assertThat(samples).hasSizeGreaterThanOrEqualTo(10);
     List<String> failures = new ArrayList<>();
     for (Path sample : samples) {
-      JsonNode tosca = YAML.readTree(sample.toFile());
+      String text = Files.readString(sample);
+      JsonNode tosca = YAML.readTree(text);
       String name = unique("vnffgd");
       Answer created = post("/v1.0/vnffgds", cliBody(name, null, tosca));
       if (created.status() != 201) {
@@ -231,7 +236,12 @@ class VnffgdApiTest extends ApiTestSupport {
     TackerException e =
         org.junit.jupiter.api.Assertions.assertThrows(TackerException.class, create);
     assertThat(e.status().value()).isEqualTo(400);
-    assertThat(e.getMessage()).startsWith("Invalid VNFFG descriptor");
+    assertThat(e.getMessage()).startsWith("Invalid VNFFG descriptor in 'vnffg.vnffgd_template'");
+    TackerException text =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            TackerException.class,
+            () -> catalogue.createInline(unique("c"), JSON.getNodeFactory().textNode("[1"), null));
+    assertThat(text.getMessage()).contains("vnffg.vnffgd_template");
   }
 
   private String onboardVnffgd(String name, JsonNode tosca) throws Exception {

@@ -14,12 +14,12 @@ import java.util.Objects;
  *       every field but the logical ports ({@code PortChainFlowClassifierInConflict}).
  * </ul>
  */
-final class FlowConflicts {
+public final class FlowConflicts {
 
   private FlowConflicts() {}
 
   /** Overlap in ethertype, protocol, prefixes and port ranges (the logical ports ignored). */
-  static boolean basic(FlowMatch a, FlowMatch b) {
+  public static boolean basic(FlowMatch a, FlowMatch b) {
     return Objects.equals(a.ethertype(), b.ethertype())
         && wildcard(a.protocol(), b.protocol())
         && prefixes(a.sourceIpPrefix(), b.sourceIpPrefix())
@@ -33,7 +33,7 @@ final class FlowConflicts {
   }
 
   /** A basic overlap on the same logical ports (or where either leaves them out). */
-  static boolean full(FlowMatch a, FlowMatch b) {
+  public static boolean full(FlowMatch a, FlowMatch b) {
     return basic(a, b)
         && wildcard(a.logicalSourcePort(), b.logicalSourcePort())
         && wildcard(a.logicalDestinationPort(), b.logicalDestinationPort());
