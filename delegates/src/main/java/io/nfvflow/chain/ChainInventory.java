@@ -31,4 +31,12 @@ public interface ChainInventory {
    * chain_id}, a flow classifier), so the API shows them. Idempotent.
    */
   void recordRealised(String vnffgId, Realised realised);
+
+  /**
+   * The plans of every VNFFG that chains a VNF, each without the port pairs of the given instances
+   * of that VNF: what a chain converges to before an operation removes those instances (networking-
+   * sfc holds a port in a port pair, so Neutron refuses to delete it). A VNFFG whose plan cannot be
+   * computed is left out.
+   */
+  java.util.List<ChainPlan> plansWithout(String vnfId, java.util.Set<String> instanceIds);
 }

@@ -20,6 +20,40 @@ public record ChainPlan(String vnffgId, String vnffgName, String neutronVimId, L
   }
 
   /**
+   * This plan without the port pairs of some instances of one VNF: what the chain converges to
+   * before an operation removes those instances (see {@link ChainInventory#plansWithout}).
+   */
+  public ChainPlan without(String vnfId, java.util.Set<String> instanceIds) {
+    List<Path> kept = new java.util.ArrayList<>();
+    for (Path p : paths) {
+      List<Group> groups =
+          p.groups().stream()
+              .map(
+                  g ->
+                      !g.vnfId().equals(vnfId)
+                          ? g
+                          : new Group(
+                              g.index(),
+                              g.vnfId(),
+                              g.vnfName(),
+                              g.pairs().stream()
+                                  .filter(pair -> !instanceIds.contains(pair.instanceId()))
+                                  .toList()))
+              .toList();
+      kept.add(
+          new Path(
+              p.nfpId(),
+              p.name(),
+              p.pathId(),
+              p.symmetrical(),
+              p.correlation(),
+              groups,
+              p.classifiers()));
+    }
+    return new ChainPlan(vnffgId, vnffgName, neutronVimId, kept);
+  }
+
+  /**
    * One NFP: one port chain.
    *
    * @param nfpId the NFP's id

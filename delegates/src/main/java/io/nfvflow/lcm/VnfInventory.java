@@ -61,4 +61,14 @@ public interface VnfInventory {
       String operationId,
       java.util.List<io.nfvflow.vim.VnfInstance> chosen,
       java.util.List<String> found);
+
+  /**
+   * The instances an operation is about to remove from the VIM, so that what holds their ports (a
+   * chain's port pairs) lets go of them first: a heal's selected instances; a scale-in's every
+   * instance of the VDUs its policy targets (which ones the VIM removes is the VIM's choice); none
+   * for other operations.
+   *
+   * @throws IllegalStateException when the operation does not exist
+   */
+  java.util.List<io.nfvflow.vim.VnfInstance> leavingInstances(String operationId);
 }

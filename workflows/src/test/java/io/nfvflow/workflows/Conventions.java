@@ -121,6 +121,7 @@ final class Conventions {
               "Poll",
               "Prune",
               "Record",
+              "Release",
               "Remove",
               "Replace",
               "Roll",

@@ -32,6 +32,7 @@ final class Steps {
           "beginRollbackDelegate",
           "completeRollbackDelegate",
           "selectHealInstancesDelegate",
+          "releaseChainedPortsDelegate",
           "applyConfigMapsDelegate",
           "applyDeploymentsDelegate",
           "applyServicesDelegate",

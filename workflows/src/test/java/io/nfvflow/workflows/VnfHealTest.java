@@ -33,9 +33,10 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * vnf-heal. The engine has stored what to heal with the operation before the start; the model
- * selects the instances once, heals on the VIM through vnf-heal-&lt;type&gt;, records the new
- * instances and completes. A heal has no rollback: any BPMN error of the selection or of the VIM
- * steps fails the operation (the VNF ends ERROR with the reason).
+ * selects the instances once, makes the chains through the VNF let go of their ports, heals on the
+ * VIM through vnf-heal-&lt;type&gt;, records the new instances and completes. A heal has no
+ * rollback: any BPMN error of the selection, of the release or of the VIM steps fails the operation
+ * (the VNF ends ERROR with the reason).
  */
 @Deployment(
     resources = {
@@ -53,6 +54,8 @@ class VnfHealTest extends ProcessTestBase {
   static final String FORBIDDEN =
       "pods is forbidden: User \"nfvflow\" cannot list resource \"pods\" in namespace \"cnf\"";
 
+  static final String SFC_FORBIDDEN = "rule:update_port_pair_group is disallowed by policy";
+
   static final String CRASH_LOOP = "vdu1-7d9f-abcde: CrashLoopBackOff (back-off 40s)";
 
   @ParameterizedTest
@@ -61,7 +64,7 @@ class VnfHealTest extends ProcessTestBase {
     ProcessInstance instance = start("vnf-heal", vim.type);
 
     assertThat(instance).isWaitingAt("SelectHealInstances");
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     vim.heal();
     run("RecordInstances", "CompleteOperation");
 
@@ -70,15 +73,18 @@ class VnfHealTest extends ProcessTestBase {
         .hasPassedInOrder(
             "HealRequested",
             "SelectHealInstances",
+            "ReleaseChainedPorts",
             "HealOnVim",
             "RecordInstances",
             "CompleteOperation",
             "VnfHealed")
-        .hasNotPassed("SelectionFailed", "HealFailed", "FailOperation", "VnfHealFailed");
+        .hasNotPassed(
+            "SelectionFailed", "ReleaseFailed", "HealFailed", "FailOperation", "VnfHealFailed");
     assertThat(steps.calls())
         .containsExactlyElementsOf(
             calls(
                 "selectHealInstancesDelegate",
+                "releaseChainedPortsDelegate",
                 vim.healCalls(),
                 "recordInstancesDelegate",
                 "completeOperationDelegate"));
@@ -92,7 +98,7 @@ class VnfHealTest extends ProcessTestBase {
   void theCalledModelsGetTheContractAndTheBusinessKey(Vim vim) {
     start("vnf-heal", vim.type);
 
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     vim.heal();
     run("RecordInstances", "CompleteOperation");
 
@@ -102,6 +108,9 @@ class VnfHealTest extends ProcessTestBase {
         .as("what vnf-heal-%s was given", vim.type)
         .isEqualTo(variables(vim.type));
     assertThat(steps.variablesSeenBy("selectHealInstancesDelegate")).isEqualTo(variables(vim.type));
+    assertThat(steps.variablesSeenBy("releaseChainedPortsDelegate"))
+        .as("operationId and vnfId tell it what leaves")
+        .isEqualTo(variables(vim.type));
     assertThat(businessKeysOf("vnf-wait")).containsExactly(BUSINESS_KEY);
     Set<String> waitVariables = new HashSet<>(CONTRACT);
     waitVariables.addAll(List.of("goal", "progress", "done", "pollDelay"));
@@ -114,7 +123,7 @@ class VnfHealTest extends ProcessTestBase {
   void onKubernetesTheHealConvergesThroughTheApplyModel() {
     start("vnf-heal", "kubernetes");
 
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     KUBERNETES.heal();
 
     assertThat(businessKeysOf("vnf-apply-kubernetes")).containsExactly(BUSINESS_KEY);
@@ -128,7 +137,7 @@ class VnfHealTest extends ProcessTestBase {
   void onOpenstackTheHealDoesNotReapplyTheStack() {
     start("vnf-heal", "openstack");
 
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     OPENSTACK.heal();
 
     assertThat(businessKeysOf("vnf-apply-openstack")).isEmpty();
@@ -146,13 +155,47 @@ class VnfHealTest extends ProcessTestBase {
         .isEnded()
         .hasPassedInOrder(
             "SelectHealInstances", "SelectionFailed", "FailOperation", "VnfHealFailed")
-        .hasNotPassed("HealOnVim", "RecordInstances", "CompleteOperation", "VnfHealed");
+        .hasNotPassed(
+            "ReleaseChainedPorts",
+            "HealOnVim",
+            "RecordInstances",
+            "CompleteOperation",
+            "VnfHealed");
     assertThat(steps.variablesSeenBy("failOperationDelegate"))
         .containsEntry("errorCode", "VIM_REJECTED")
         .containsEntry("errorMessage", FORBIDDEN);
     assertThat(steps.calls())
         .containsExactly("selectHealInstancesDelegate", "failOperationDelegate");
     assertThat(businessKeysOf("vnf-heal-kubernetes")).isEmpty();
+  }
+
+  /**
+   * Neutron refuses to let go of a port pair for good: the heal fails with Neutron's reason before
+   * anything on the VIM is replaced (the instances would keep ports the chain still holds).
+   */
+  @Test
+  void aChainReleaseNeutronRejectsFailsTheHealWithItsMessage() {
+    steps.on("releaseChainedPortsDelegate", fail(new BpmnError("VIM_REJECTED", SFC_FORBIDDEN)));
+    ProcessInstance instance = start("vnf-heal", "openstack");
+
+    run("SelectHealInstances", "ReleaseChainedPorts", "FailOperation");
+
+    assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(
+            "SelectHealInstances",
+            "ReleaseChainedPorts",
+            "ReleaseFailed",
+            "FailOperation",
+            "VnfHealFailed")
+        .hasNotPassed("SelectionFailed", "HealOnVim", "HealFailed", "RecordInstances", "VnfHealed");
+    assertThat(steps.variablesSeenBy("failOperationDelegate"))
+        .containsEntry("errorCode", "VIM_REJECTED")
+        .containsEntry("errorMessage", SFC_FORBIDDEN);
+    assertThat(steps.calls())
+        .containsExactly(
+            "selectHealInstancesDelegate", "releaseChainedPortsDelegate", "failOperationDelegate");
+    assertThat(businessKeysOf("vnf-heal-openstack")).as("nothing replaced").isEmpty();
   }
 
   /** A rejected apply step, two call levels down, fails the heal; nothing is rolled back. */
@@ -163,7 +206,7 @@ class VnfHealTest extends ProcessTestBase {
         fail(new BpmnError("VIM_REJECTED", "exceeded quota: pods=4, limit 3")));
     ProcessInstance instance = start("vnf-heal", "kubernetes");
 
-    run("SelectHealInstances", "HealOnVim", "ReplacePods", "ApplyOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim", "ReplacePods", "ApplyOnVim");
     run("ApplyConfigMaps", "ApplyDeployments", "FailOperation");
 
     assertThat(instance)
@@ -176,6 +219,7 @@ class VnfHealTest extends ProcessTestBase {
     assertThat(steps.calls())
         .containsExactly(
             "selectHealInstancesDelegate",
+            "releaseChainedPortsDelegate",
             "replacePodsDelegate",
             "applyConfigMapsDelegate",
             "applyDeploymentsDelegate",
@@ -191,7 +235,7 @@ class VnfHealTest extends ProcessTestBase {
         fail(new BpmnError("WORKLOAD_FAILED", CRASH_LOOP)));
     ProcessInstance instance = start("vnf-heal", "kubernetes");
 
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     KUBERNETES.healUntilTheWait();
     run("CheckProgress", "WaitPollDelay", "CheckProgress");
     run("FailOperation");
@@ -214,7 +258,7 @@ class VnfHealTest extends ProcessTestBase {
     steps.on("checkProgressDelegate", fail(new BpmnError("STACK_FAILED", heat)));
     ProcessInstance instance = start("vnf-heal", "openstack");
 
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     OPENSTACK.healUntilTheWait();
     run("CheckProgress", "FailOperation");
 
@@ -231,7 +275,7 @@ class VnfHealTest extends ProcessTestBase {
     steps.on("checkProgressDelegate", notYet("1 of 2 instances ready", "PT30S"));
     ProcessInstance instance = start("vnf-heal", vim.type);
 
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
     vim.healUntilTheWait();
     run("CheckProgress", "TimeOutReached", "FailOperation");
 
@@ -266,7 +310,7 @@ class VnfHealTest extends ProcessTestBase {
   void aTransientFailureOnTheVimIsAnIncidentThatCanBeRetried() {
     steps.on("replacePodsDelegate", unavailable(), unavailable(), unavailable(), Steps.succeed());
     ProcessInstance instance = start("vnf-heal", "kubernetes");
-    run("SelectHealInstances", "HealOnVim");
+    run("SelectHealInstances", "ReleaseChainedPorts", "HealOnVim");
 
     assertThat(runUntilIncident("ReplacePods")).as("kubernetes: R3/PT5S").isEqualTo(3);
 
@@ -277,6 +321,7 @@ class VnfHealTest extends ProcessTestBase {
     assertThat(steps.calls())
         .containsExactly(
             "selectHealInstancesDelegate",
+            "releaseChainedPortsDelegate",
             "replacePodsDelegate",
             "replacePodsDelegate",
             "replacePodsDelegate");
@@ -286,6 +331,7 @@ class VnfHealTest extends ProcessTestBase {
     KUBERNETES.apply();
     run("RecordInstances", "CompleteOperation");
     assertThat(instance).isEnded().hasPassed("VnfHealed").hasNotPassed("FailOperation");
-    assertThat(steps.calls()).containsOnlyOnce("selectHealInstancesDelegate");
+    assertThat(steps.calls())
+        .containsOnlyOnce("selectHealInstancesDelegate", "releaseChainedPortsDelegate");
   }
 }

@@ -24,8 +24,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * vnf-scale. The engine has written the new desired number of instances before the start; the model
- * converges the VIM to it. A failed scale is rolled back (the VNF stays ACTIVE), only a failed
- * rollback fails the operation.
+ * makes the chains through the VNF let go of the ports of the instances that may leave, then
+ * converges the VIM to the new number. A failed scale (or release) is rolled back (the VNF stays
+ * ACTIVE), only a failed rollback fails the operation.
  */
 @Deployment(
     resources = {
@@ -40,22 +41,37 @@ class VnfScaleTest extends ProcessTestBase {
 
   static final String QUOTA = "exceeded quota: pods=4, limit 3";
 
+  static final String SFC_FORBIDDEN = "rule:update_port_pair_group is disallowed by policy";
+
   @ParameterizedTest
   @EnumSource(Vim.class)
   void scaleOutConvergesTheVimRecordsTheInstancesAndCompletes(Vim vim) {
     ProcessInstance instance = start("vnf-scale", vim.type);
 
-    run("ApplyOnVim");
+    run("ReleaseChainedPorts", "ApplyOnVim");
     vim.apply();
     run("RecordInstances", "CompleteOperation");
 
     assertThat(instance)
         .isEnded()
-        .hasPassedInOrder("ApplyOnVim", "RecordInstances", "CompleteOperation", "VnfScaled")
-        .hasNotPassed("BeginRollback");
+        .hasPassedInOrder(
+            "ScaleRequested",
+            "ReleaseChainedPorts",
+            "ApplyOnVim",
+            "RecordInstances",
+            "CompleteOperation",
+            "VnfScaled")
+        .hasNotPassed("ReleaseFailed", "ScaleFailed", "BeginRollback");
     assertThat(steps.calls())
         .containsExactlyElementsOf(
-            calls(vim.applyCalls(), "recordInstancesDelegate", "completeOperationDelegate"));
+            calls(
+                "releaseChainedPortsDelegate",
+                vim.applyCalls(),
+                "recordInstancesDelegate",
+                "completeOperationDelegate"));
+    assertThat(steps.variablesSeenBy("releaseChainedPortsDelegate"))
+        .as("operationId and vnfId tell it what leaves")
+        .isEqualTo(Jobs.variables(vim.type));
     assertThat(businessKeysOf("vnf-apply-" + vim.type)).containsExactly(Jobs.BUSINESS_KEY);
   }
 
@@ -66,7 +82,7 @@ class VnfScaleTest extends ProcessTestBase {
         "applyDeploymentsDelegate", fail(new BpmnError("VIM_REJECTED", QUOTA)), Steps.succeed());
     ProcessInstance instance = start("vnf-scale", "kubernetes");
 
-    run("ApplyOnVim", "ApplyConfigMaps", "ApplyDeployments");
+    run("ReleaseChainedPorts", "ApplyOnVim", "ApplyConfigMaps", "ApplyDeployments");
     run("BeginRollback", "RollBackOnVim");
     KUBERNETES.apply();
     run("RecordInstancesAfterRollback", "CompleteRollback");
@@ -81,13 +97,14 @@ class VnfScaleTest extends ProcessTestBase {
             "RecordInstancesAfterRollback",
             "CompleteRollback",
             "ScaleRolledBack")
-        .hasNotPassed("RecordInstances", "CompleteOperation", "FailOperation");
+        .hasNotPassed("ReleaseFailed", "RecordInstances", "CompleteOperation", "FailOperation");
     assertThat(steps.variablesSeenBy("beginRollbackDelegate"))
         .containsEntry("errorCode", "VIM_REJECTED")
         .containsEntry("errorMessage", QUOTA);
     assertThat(steps.calls())
         .containsExactlyElementsOf(
             calls(
+                "releaseChainedPortsDelegate",
                 "applyConfigMapsDelegate",
                 "applyDeploymentsDelegate",
                 "beginRollbackDelegate",
@@ -100,6 +117,49 @@ class VnfScaleTest extends ProcessTestBase {
     assertThat(businessKeysOf("vnf-remove-kubernetes")).as("a scale never removes").isEmpty();
   }
 
+  /**
+   * Neutron refuses to let go of a port pair for good: nothing on the VIM has been scaled yet, and
+   * the rollback converges to the previous level and records the instances, so the chain gets back
+   * whatever pairs it had released.
+   */
+  @ParameterizedTest
+  @EnumSource(Vim.class)
+  void aChainReleaseNeutronRejectsIsRolledBack(Vim vim) {
+    steps.on("releaseChainedPortsDelegate", fail(new BpmnError("VIM_REJECTED", SFC_FORBIDDEN)));
+    ProcessInstance instance = start("vnf-scale", vim.type);
+
+    run("ReleaseChainedPorts", "BeginRollback", "RollBackOnVim");
+    vim.apply();
+    run("RecordInstancesAfterRollback", "CompleteRollback");
+
+    assertThat(instance)
+        .isEnded()
+        .hasPassedInOrder(
+            "ReleaseChainedPorts",
+            "ReleaseFailed",
+            "BeginRollback",
+            "RollBackOnVim",
+            "RecordInstancesAfterRollback",
+            "CompleteRollback",
+            "ScaleRolledBack")
+        .hasNotPassed(
+            "ApplyOnVim", "ScaleFailed", "RecordInstances", "CompleteOperation", "FailOperation");
+    assertThat(steps.variablesSeenBy("beginRollbackDelegate"))
+        .containsEntry("errorCode", "VIM_REJECTED")
+        .containsEntry("errorMessage", SFC_FORBIDDEN);
+    assertThat(steps.calls())
+        .containsExactlyElementsOf(
+            calls(
+                "releaseChainedPortsDelegate",
+                "beginRollbackDelegate",
+                vim.applyCalls(),
+                "recordInstancesDelegate",
+                "completeRollbackDelegate"));
+    assertThat(businessKeysOf("vnf-apply-" + vim.type))
+        .as("only the rollback's apply")
+        .containsExactly(Jobs.BUSINESS_KEY);
+  }
+
   /** New pods that never become ready (READY_TIMEOUT from the wait) roll back too. */
   @Test
   void aScaleThatTimesOutIsRolledBack() {
@@ -109,7 +169,7 @@ class VnfScaleTest extends ProcessTestBase {
         done());
     ProcessInstance instance = start("vnf-scale", "kubernetes");
 
-    run("ApplyOnVim");
+    run("ReleaseChainedPorts", "ApplyOnVim");
     run(KUBERNETES.applySteps);
     run("WaitUntilReady", "CheckProgress", "TimeOutReached");
     run("BeginRollback", "RollBackOnVim");
@@ -132,7 +192,7 @@ class VnfScaleTest extends ProcessTestBase {
         done());
     ProcessInstance instance = start("vnf-scale", "openstack");
 
-    run("ApplyOnVim", "ApplyStack", "WaitUntilReady", "CheckProgress");
+    run("ReleaseChainedPorts", "ApplyOnVim", "ApplyStack", "WaitUntilReady", "CheckProgress");
     run("BeginRollback", "RollBackOnVim");
     OPENSTACK.apply();
     run("RecordInstancesAfterRollback", "CompleteRollback");
@@ -151,7 +211,7 @@ class VnfScaleTest extends ProcessTestBase {
         fail(new BpmnError("VIM_UNAUTHORIZED", "token expired")));
     ProcessInstance instance = start("vnf-scale", "kubernetes");
 
-    run("ApplyOnVim", "ApplyConfigMaps", "ApplyDeployments");
+    run("ReleaseChainedPorts", "ApplyOnVim", "ApplyConfigMaps", "ApplyDeployments");
     run("BeginRollback", "RollBackOnVim", "ApplyConfigMaps", "ApplyDeployments");
     run("FailOperation");
 
@@ -170,7 +230,7 @@ class VnfScaleTest extends ProcessTestBase {
   void aTransientFailureIsAnIncidentNotARollback() {
     steps.on("applyStackDelegate", unavailable());
     ProcessInstance instance = start("vnf-scale", "openstack");
-    run("ApplyOnVim");
+    run("ReleaseChainedPorts", "ApplyOnVim");
 
     assertThat(runUntilIncident("ApplyStack")).as("openstack: R5/PT15S").isEqualTo(5);
 

@@ -95,6 +95,11 @@ final class SfcFixtures {
     }
 
     @Override
+    public List<ChainPlan> plansWithout(String vnfId, java.util.Set<String> instanceIds) {
+      return plan == null ? List.of() : List.of(plan.without(vnfId, instanceIds));
+    }
+
+    @Override
     public void recordRealised(String vnffgId, Realised r) {
       realised.put(r.kind() + " " + r.ownerId(), r);
     }

@@ -195,6 +195,38 @@ class SfcStepsTest {
   }
 
   @Test
+  void leavingInstancesLetGoOfTheirPortsBeforeTheVimRemovesThem() throws Exception {
+    apply(plan(path()));
+    String chainBefore = chain(NFP).toString();
+    io.nfvflow.lcm.VnfInventory vnfs = mock(io.nfvflow.lcm.VnfInventory.class);
+    when(execution.getVariable(io.nfvflow.lcm.LcmVariables.OPERATION_ID)).thenReturn("op-1");
+    when(execution.getVariable(io.nfvflow.lcm.LcmVariables.VNF_ID)).thenReturn("id-vnf1");
+    when(vnfs.leavingInstances("op-1"))
+        .thenReturn(
+            List.of(
+                new io.nfvflow.vim.VnfInstance(
+                    "VDU1", A2.instanceId(), A2.instanceName(), "ACTIVE", List.of(), Map.of())));
+    VimDirectory directory = id -> cloud.vim();
+    ReleaseChainedPortsDelegate release =
+        new ReleaseChainedPortsDelegate(
+            vnfs,
+            inventory,
+            directory,
+            (ApplyPortPairGroupsDelegate) applyPortPairGroups,
+            new PruneChainDelegate(inventory, directory, cloud.networkingSfc));
+    sfc.forgetChanges();
+
+    release.execute(execution);
+    release.execute(execution);
+
+    assertThat(sfc.changes())
+        .containsExactly(
+            "PUT port_pair_group " + groupName(0), "DELETE port_pair " + pairName(0, A2));
+    assertThat(ids(ppg(0).get("port_pairs"))).containsExactly(pairOf(0, A1).get("id").asText());
+    assertThat(chain(NFP).toString()).isEqualTo(chainBefore);
+  }
+
+  @Test
   void anInstanceThatCameBetweenTheStepsIsGroupedAllTheSame() throws Exception {
     apply(plan(path()));
     inventory.plan = plan(path(List.of(group(0, "vnf1", A1, A2, A3), group(1, "vnf2", B1)), HTTP));

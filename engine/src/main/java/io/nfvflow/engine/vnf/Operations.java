@@ -38,6 +38,7 @@ public class Operations {
   private final RepositoryService repository;
   private final Map<SubjectKind, SubjectStore> stores = new java.util.EnumMap<>(SubjectKind.class);
   private final org.springframework.context.ApplicationEventPublisher publisher;
+  private final VnfDescriptors descriptors;
 
   public Operations(
       VnfRepository vnfs,
@@ -47,7 +48,9 @@ public class Operations {
       RuntimeService runtime,
       RepositoryService repository,
       @Lazy List<SubjectStore> stores,
+      @Lazy VnfDescriptors descriptors,
       org.springframework.context.ApplicationEventPublisher publisher) {
+    this.descriptors = descriptors;
     this.vnfs = vnfs;
     this.operations = operations;
     this.state = state;
@@ -306,6 +309,40 @@ public class Operations {
     op.healFound =
         text.isEmpty() ? null : text.length() <= 2000 ? text : text.substring(0, 1997) + "...";
     return List.copyOf(chosen);
+  }
+
+  /**
+   * The instances an operation is about to remove: a heal's selection, a scale-in's every instance
+   * of the VDUs its policy targets; none otherwise (see {@link
+   * io.nfvflow.lcm.VnfInventory#leavingInstances}).
+   */
+  @Transactional(readOnly = true)
+  public List<io.nfvflow.vim.VnfInstance> leavingInstances(String operationId) {
+    LcmOperationEntity op =
+        operations
+            .findById(operationId)
+            .orElseThrow(
+                () -> new IllegalStateException("operation " + operationId + " does not exist"));
+    if (op.type == OperationType.HEAL) {
+      return op.healSelected == null ? List.of() : HealScope.selected(op);
+    }
+    if (op.type != OperationType.SCALE
+        || op.scaleTo == null
+        || op.scaleFrom == null
+        || op.scaleTo >= op.scaleFrom) {
+      return List.of();
+    }
+    java.util.Set<String> targets =
+        vnfs.findById(op.subjectId)
+            .map(vnf -> descriptors.of(vnf))
+            .flatMap(
+                d ->
+                    d.scalingPolicies().stream()
+                        .filter(p -> p.name().equals(op.scalePolicy))
+                        .findFirst())
+            .map(p -> java.util.Set.copyOf(p.targets()))
+            .orElse(java.util.Set.of());
+    return state.stored(op.subjectId).stream().filter(i -> targets.contains(i.vdu())).toList();
   }
 
   private LcmOperationEntity heal(String operationId) {

@@ -6,6 +6,7 @@ import io.nfvflow.engine.vnfd.VnfdUsers;
 import io.nfvflow.lcm.VnfContext;
 import io.nfvflow.lcm.VnfInventory;
 import io.nfvflow.vim.Observation;
+import java.util.List;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,5 +104,11 @@ public class VnfInventoryAdapter implements VnfInventory, VimUsers, VnfdUsers {
   @Override
   public long vnfsOfVnfd(String vnfdId) {
     return vnfs.countByVnfdId(vnfdId);
+  }
+
+  @Override
+  @Transactional(readOnly = true)
+  public List<io.nfvflow.vim.VnfInstance> leavingInstances(String operationId) {
+    return operations.leavingInstances(operationId);
   }
 }

@@ -186,12 +186,16 @@ class ChainFollower implements ChainedVnfs {
     return false;
   }
 
-  /** Reads a chained VNF's instances from its VIM again, unless an operation will do it. */
+  /**
+   * Reads a VNF's instances from its VIM again after its ports changed (a pod's Kuryr record came
+   * after the VNF's instances were recorded), unless an operation will record them anyway.
+   */
   private void refresh(String vnfId) {
     tx.executeWithoutResult(
         s -> {
           VnfEntity vnf = vnfs.findById(vnfId).orElse(null);
-          if (vnf == null || chaining(vnfId).isEmpty()) {
+          // also when no chain uses the VNF yet: a chain made later plans from these ports
+          if (vnf == null) {
             return;
           }
           if (!operations.findBySubjectIdAndStateIn(vnfId, OperationState.running()).isEmpty()) {

@@ -82,6 +82,25 @@ class ChainInventoryAdapter implements ChainInventory {
 
   @Override
   @Transactional(readOnly = true)
+  public List<ChainPlan> plansWithout(String vnfId, java.util.Set<String> instanceIds) {
+    List<ChainPlan> plans = new ArrayList<>();
+    for (VnffgEntity vnffg : vnffgs.findAll()) {
+      if (!JsonColumns.stringMap(vnffg.vnfMapping).containsValue(vnfId)) {
+        continue;
+      }
+      ChainPlan plan;
+      try {
+        plan = plan(vnffg.id);
+      } catch (ChainException e) {
+        continue;
+      }
+      plans.add(plan.without(vnfId, instanceIds));
+    }
+    return plans;
+  }
+
+  @Override
+  @Transactional(readOnly = true)
   public String neutronVimId(String vnffgId) {
     return vnffg(vnffgId).neutronVimId;
   }

@@ -29,14 +29,12 @@ class VnffgApiTest extends ApiTestSupport {
   @MockitoBean(name = "applyPortPairsDelegate")
   JavaDelegate applyPortPairs;
 
-  @MockitoBean(name = "applyPortPairGroupsDelegate")
-  JavaDelegate applyPortPairGroups;
+  @MockitoBean io.nfvflow.vim.openstack.ApplyPortPairGroupsDelegate applyPortPairGroups;
 
   @MockitoBean(name = "applyPortChainsDelegate")
   JavaDelegate applyPortChains;
 
-  @MockitoBean(name = "pruneChainDelegate")
-  JavaDelegate pruneChain;
+  @MockitoBean io.nfvflow.vim.openstack.PruneChainDelegate pruneChain;
 
   @MockitoBean(name = "deletePortChainsDelegate")
   JavaDelegate deletePortChains;
