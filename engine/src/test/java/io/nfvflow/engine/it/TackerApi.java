@@ -76,6 +76,14 @@ final class TackerApi {
             .POST(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
+  Response put(String path, JsonNode body) {
+    return send(
+        "PUT " + path,
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+  }
+
   /** A GET with HTTP basic auth (Camunda's REST API), or without any when user is null. */
   Response getWithBasicAuth(String path, String user, String password) {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
