@@ -367,6 +367,39 @@ class VnffgApiTest extends ApiTestSupport {
   }
 
   @Test
+  void anInlineTemplateMakesAnInlineVnffgdThatGoesWithTheVnffg() throws Exception {
+    Chain c = chain(4107);
+    String template =
+        JSON.writeValueAsString(
+            new com.fasterxml.jackson.dataformat.yaml.YAMLMapper()
+                .readTree(
+                    VNFFGD.formatted(
+                        4108, 4108, 4108, c.vnfd1(), c.vnfd2(), c.vnfd1(), c.vnfd2())));
+    String name = unique("inline");
+    Answer a =
+        post(
+            "/v1.0/vnffgs",
+            """
+            {"vnffg": {"name": "%s", "vnffgd_template": %s, "symmetrical": false, "attributes": {},
+              "vnf_mapping": {"%s": "%s", "%s": "%s"}}}
+            """
+                .formatted(name, template, c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()));
+    assertThat(a.status()).as(a.toString()).isEqualTo(201);
+    String id = a.body().path("vnffg").path("id").asText();
+    String vnffgdId = a.body().path("vnffg").path("vnffgd_id").asText();
+    awaitVnffg(id, "ACTIVE");
+    JsonNode inline = get("/v1.0/vnffgds/" + vnffgdId).body().path("vnffgd");
+    assertThat(inline.path("template_source").asText()).isEqualTo("inline");
+    assertThat(inline.path("name").asText()).startsWith("inline-").endsWith("-" + name);
+    assertThat(get("/v1.0/vnffgds?template_source=onboarded").body().toString())
+        .doesNotContain(vnffgdId);
+    assertThat(delete("/v1.0/vnffgs/" + id).status()).isEqualTo(204);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> get("/v1.0/vnffgds/" + vnffgdId).status() == 404);
+  }
+
+  @Test
   void badBodiesAreRefusedNamingTheField() throws Exception {
     Answer noName = post("/v1.0/vnffgs", "{\"vnffg\": {\"vnffgd_id\": \"x\"}}");
     assertThat(noName.status()).isEqualTo(400);
