@@ -109,13 +109,20 @@ class ChainFollower implements ChainedVnfs {
     run(() -> refresh(changed.vnfId()));
   }
 
-  /** An operation ended: a follow that waited for it runs now. */
+  /**
+   * An operation ended: a follow that waited for it runs now. Checked on the follower's one worker
+   * thread, like every deferral, so an operation that ends while a refresh defers to it is seen.
+   */
   @TransactionalEventListener(fallbackExecution = true)
   public void ended(Operations.Ended ended) {
     if (ended.onVnf()) {
-      if (deferred.remove(ended.subjectId())) {
-        run(() -> refresh(ended.subjectId()));
-      }
+      // on the worker, after any refresh that is deferring this VNF right now: no lost wake-up
+      run(
+          () -> {
+            if (deferred.remove(ended.subjectId())) {
+              refresh(ended.subjectId());
+            }
+          });
       return;
     }
     run(
