@@ -24,7 +24,11 @@ public interface VimChanges {
    * wrong.
    *
    * @param vnfId the VNF (from the object's ownership label)
-   * @param what the object and the change, for logs ("Service ns/vnf-1-vdu1 deleted")
+   * @param what the object and the change, for logs ("Service ns/vnf-1-vdu1 deleted"), or {@link
+   *     #PORTS} when only an instance's network ports changed (a pod's Kuryr record)
    */
   default void vnfChanged(String vnfId, String what) {}
+
+  /** {@link #vnfChanged}'s {@code what} when only the network ports of an instance changed. */
+  String PORTS = "ports";
 }

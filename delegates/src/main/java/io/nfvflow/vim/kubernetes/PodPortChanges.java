@@ -23,9 +23,6 @@ final class PodPortChanges implements ResourceEventHandler<Pod> {
 
   private static final Logger LOG = LoggerFactory.getLogger(PodPortChanges.class);
 
-  /** What is reported as the change. */
-  static final String PORTS = "ports";
-
   private final VimChanges changes;
 
   PodPortChanges(VimChanges changes) {
@@ -84,7 +81,7 @@ final class PodPortChanges implements ResourceEventHandler<Pod> {
     for (String vnfId : vnfIds) {
       LOG.debug("VNF {}: Kuryr ports of pod {} {}", vnfId, KubernetesObjects.ref(after), how);
       try {
-        changes.vnfChanged(vnfId, PORTS);
+        changes.vnfChanged(vnfId, VimChanges.PORTS);
       } catch (RuntimeException e) {
         LOG.warn("the receiver failed on a port change of VNF {}", vnfId, e);
       }

@@ -32,9 +32,6 @@ public class VimChangeRouter implements VimChanges {
    */
   public record PortsChanged(String vnfId) {}
 
-  /** What a watch reports when only an instance's ports changed. */
-  public static final String PORTS = "ports";
-
   @Override
   public void instancesChanged(String vnfId, String vdu, int instances) {
     autoscale.instancesChanged(vnfId, vdu, instances);
@@ -44,7 +41,7 @@ public class VimChangeRouter implements VimChanges {
 
   @Override
   public void vnfChanged(String vnfId, String what) {
-    if (PORTS.equals(what)) {
+    if (VimChanges.PORTS.equals(what)) {
       publisher.publishEvent(new PortsChanged(vnfId));
       return;
     }
