@@ -19,7 +19,6 @@ import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimDrivers;
 import io.nfvflow.vim.VnfOnVim;
 import jakarta.annotation.PreDestroy;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,7 +93,7 @@ class ChainFollower implements ChainedVnfs {
 
   @Override
   public List<String> chainsOf(String vnfId) {
-    return chaining(vnfId).stream().map(v -> v.name).toList();
+    return vnffgs.chaining(vnfId).stream().map(v -> v.name).toList();
   }
 
   /** A VNF's instances were recorded: its chains follow if their port pairs differ. */
@@ -155,7 +154,7 @@ class ChainFollower implements ChainedVnfs {
     tx.executeWithoutResult(
         s -> {
           String name = vnfs.findById(vnfId).map(VnfEntity::name).orElse(vnfId);
-          for (VnffgEntity vnffg : chaining(vnfId)) {
+          for (VnffgEntity vnffg : vnffgs.chaining(vnfId)) {
             followIfDiffers(vnffg, "the instances of VNF " + name + " changed");
           }
         });
@@ -214,15 +213,5 @@ class ChainFollower implements ChainedVnfs {
           VimDriver driver = drivers.driver(vims.find(vnf.vimId()).getType());
           state.record(vnfId, driver.observe(on));
         });
-  }
-
-  private List<VnffgEntity> chaining(String vnfId) {
-    List<VnffgEntity> using = new ArrayList<>();
-    for (VnffgEntity vnffg : vnffgs.findAll()) {
-      if (JsonColumns.stringMap(vnffg.vnfMapping).containsValue(vnfId)) {
-        using.add(vnffg);
-      }
-    }
-    return using;
   }
 }

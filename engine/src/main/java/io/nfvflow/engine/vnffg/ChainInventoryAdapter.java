@@ -84,10 +84,7 @@ class ChainInventoryAdapter implements ChainInventory {
   @Transactional(readOnly = true)
   public List<ChainPlan> plansWithout(String vnfId, java.util.Set<String> instanceIds) {
     List<ChainPlan> plans = new ArrayList<>();
-    for (VnffgEntity vnffg : vnffgs.findAll()) {
-      if (!JsonColumns.stringMap(vnffg.vnfMapping).containsValue(vnfId)) {
-        continue;
-      }
+    for (VnffgEntity vnffg : vnffgs.chaining(vnfId)) {
       ChainPlan plan;
       try {
         plan = plan(vnffg.id);

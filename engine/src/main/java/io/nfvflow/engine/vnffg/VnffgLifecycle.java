@@ -173,24 +173,23 @@ public class VnffgLifecycle {
   @Transactional
   public boolean follow(String vnffgId, String why) {
     VnffgEntity vnffg = vnffgs.findById(vnffgId).orElse(null);
-    if (vnffg == null
-        || vnffg.status == null
-        || !(vnffg.status == VnfStatus.ACTIVE || vnffg.status == VnfStatus.ERROR)) {
-      if (vnffg != null && vnffg.status != VnfStatus.PENDING_DELETE) {
+    if (vnffg == null) {
+      return false;
+    }
+    if (vnffg.status == null || !vnffg.canMoveTo(VnfStatus.PENDING_UPDATE)) {
+      if (vnffg.status != VnfStatus.PENDING_DELETE) {
         vnffg.followPending = true;
       }
       return false;
     }
     vnffg.followPending = null;
     operations.begin(
-        new Operations.Start(
+        start(
             vnffg,
-            "openstack",
             OperationType.UPDATE,
             VnfStatus.PENDING_UPDATE,
-            operations.deployed(UPDATE),
+            UPDATE,
             "follow the chained VNFs: " + why,
-            false,
             op -> op.automatic(why)));
     return true;
   }
@@ -204,8 +203,19 @@ public class VnffgLifecycle {
 
   private Operations.Start start(
       VnffgEntity vnffg, OperationType type, VnfStatus pending, String workflow, String detail) {
+    return start(vnffg, type, pending, workflow, detail, op -> {});
+  }
+
+  /** A VNFFG's operation: its steps work on networking-sfc, so OpenStack's retry profile. */
+  private Operations.Start start(
+      VnffgEntity vnffg,
+      OperationType type,
+      VnfStatus pending,
+      String workflow,
+      String detail,
+      java.util.function.Consumer<io.nfvflow.engine.vnf.LcmOperationEntity> init) {
     return new Operations.Start(
-        vnffg, "openstack", type, pending, operations.deployed(workflow), detail, false, op -> {});
+        vnffg, "openstack", type, pending, operations.deployed(workflow), detail, false, init);
   }
 
   private VnffgDescriptor descriptor(VnffgdEntity vnffgd, Map<String, Object> params) {

@@ -12,4 +12,12 @@ public interface VnffgRepository extends JpaRepository<VnffgEntity, String> {
   List<VnffgEntity> findByVnffgdId(String vnffgdId);
 
   List<VnffgEntity> findByNeutronVimId(String neutronVimId);
+
+  /** The VNFFGs whose VNF mapping names the VNF. */
+  default List<VnffgEntity> chaining(String vnfId) {
+    return findAll().stream()
+        .filter(
+            v -> io.nfvflow.engine.tacker.JsonColumns.stringMap(v.vnfMapping).containsValue(vnfId))
+        .toList();
+  }
 }

@@ -104,7 +104,7 @@ class VnffgViews {
     view.put("name", n.name);
     view.put("vnffg_id", n.vnffgId);
     view.put("chain_id", n.sfcId);
-    view.put("path_id", nullable(n.pathId != null ? String.valueOf(n.pathId) : pathId(n)));
+    view.put("path_id", nullable(pathId(n)));
     view.put("symmetrical", n.symmetrical);
     view.put(
         "classifier_ids",
@@ -132,7 +132,7 @@ class VnffgViews {
     view.put("vnffg_id", n.vnffgId);
     view.put("instance_id", nullable(n.portChainId));
     view.put("chain", n.chain == null ? List.of() : JsonColumns.list(n.chain));
-    view.put("path_id", nullable(n.pathId != null ? String.valueOf(n.pathId) : pathId(n)));
+    view.put("path_id", nullable(pathId(n)));
     view.put("symmetrical", n.symmetrical);
     view.put("status", status(vnffg));
     return view;
@@ -172,8 +172,10 @@ class VnffgViews {
     return view;
   }
 
+  /** networking-sfc's chain id once the chain exists, else the one the descriptor asks for. */
   private static String pathId(NfpEntity n) {
-    return n.requestedPathId == null ? null : String.valueOf(n.requestedPathId);
+    Integer id = n.pathId != null ? n.pathId : n.requestedPathId;
+    return id == null ? null : String.valueOf(id);
   }
 
   private static String status(VnffgEntity vnffg) {
