@@ -71,4 +71,38 @@ public final class RequestBody {
     }
     throw TackerException.invalidField(path, "must be true or false");
   }
+
+  /**
+   * {@code attributes.param_values}: an object, or YAML text holding one (as Tacker accepted);
+   * empty when absent.
+   *
+   * @param field the field's path for a 400, e.g. {@code vnf.attributes.param_values}
+   */
+  public static java.util.Map<String, Object> paramValues(JsonNode attributes, String field) {
+    JsonNode params = attributes == null ? null : attributes.get("param_values");
+    if (params == null || params.isNull()) {
+      return java.util.Map.of();
+    }
+    try {
+      JsonNode tree = params.isTextual() ? YAML.readTree(params.asText()) : params;
+      if (tree == null || tree.isMissingNode() || tree.isNull()) {
+        return java.util.Map.of();
+      }
+      if (!tree.isObject()) {
+        throw TackerException.invalidField(field, "must be an object of input name to value");
+      }
+      return new java.util.LinkedHashMap<>(
+          JSON.convertValue(
+              tree,
+              new com.fasterxml.jackson.core.type.TypeReference<
+                  java.util.Map<String, Object>>() {}));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw TackerException.invalidField(field, "not valid YAML: " + e.getOriginalMessage());
+    }
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+  private static final com.fasterxml.jackson.dataformat.yaml.YAMLMapper YAML =
+      new com.fasterxml.jackson.dataformat.yaml.YAMLMapper();
 }

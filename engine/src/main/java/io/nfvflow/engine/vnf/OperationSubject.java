@@ -24,6 +24,9 @@ public interface OperationSubject {
   /** Sets or clears ({@code null}) the reason shown as {@code error_reason}. */
   void errorReason(String reason);
 
+  /** The reason shown as {@code error_reason}, or {@code null}. */
+  String errorReason();
+
   /** Whether an operation whose pending status is {@code next} may begin from the current one. */
   default boolean canMoveTo(VnfStatus next) {
     return status() == null || status().canMoveTo(next);

@@ -6,7 +6,8 @@ package io.nfvflow.engine.vnf;
  */
 public enum SubjectKind {
   VNF("vnf", "VNF"),
-  VNFFG("vnffg", "VNFFG");
+  VNFFG("vnffg", "VNFFG"),
+  NS("ns", "NS");
 
   private final String resourceType;
   private final String label;

@@ -55,6 +55,9 @@ public class VnfEntity implements OperationSubject {
    */
   Boolean autoHealSuspended;
 
+  /** The NS it is a member of (created and deleted with it), or {@code null}. */
+  String nsId;
+
   Instant createdAt;
   Instant updatedAt;
 
@@ -97,5 +100,25 @@ public class VnfEntity implements OperationSubject {
   /** The VIM it runs on. */
   public String vimId() {
     return vimId;
+  }
+
+  @Override
+  public String errorReason() {
+    return errorReason;
+  }
+
+  /** The NS it is a member of, or {@code null}. */
+  public String nsId() {
+    return nsId;
+  }
+
+  /** Makes it a member of an NS (it can then be deleted only with the NS). */
+  public void joinNs(String nsId) {
+    this.nsId = nsId;
+  }
+
+  /** The management address(es) per VDU, as Tacker's JSON object string, or {@code null}. */
+  public String mgmtIpAddress() {
+    return mgmtIpAddress;
   }
 }

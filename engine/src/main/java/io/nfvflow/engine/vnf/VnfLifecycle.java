@@ -112,6 +112,33 @@ public class VnfLifecycle {
   @Transactional
   public void terminate(String vnfId, boolean force) {
     VnfEntity vnf = find(vnfId);
+    if (vnf.nsId != null) {
+      throw TackerException.conflict(
+          "VNFInUse",
+          "VNF %s is a member of NS %s; it is deleted with the NS (tacker ns-delete)"
+              .formatted(vnf.name, vnf.nsId));
+    }
+    terminate(vnf, force);
+  }
+
+  /**
+   * Creates a VNF of a network service from a Tacker-shaped body (checked as any request is); it
+   * can then be deleted only with its NS.
+   */
+  @Transactional
+  public VnfEntity instantiateMember(JsonNode body, String nsId) {
+    VnfEntity vnf = instantiate(body);
+    vnf.joinNs(nsId);
+    return vnf;
+  }
+
+  /** A network service deletes its VNF: a forced terminate (a running operation is cancelled). */
+  @Transactional
+  public void terminateMember(String vnfId) {
+    terminate(find(vnfId), true);
+  }
+
+  private void terminate(VnfEntity vnf, boolean force) {
     chains.ifAvailable(
         c -> {
           List<String> using = c.chainsOf(vnf.id);

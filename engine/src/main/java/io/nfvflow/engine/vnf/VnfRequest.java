@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.nfvflow.engine.tacker.RequestBody;
 import io.nfvflow.engine.tacker.TackerException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** The validated content of a {@code POST /v1.0/vnfs} body. */
@@ -42,24 +41,7 @@ record VnfRequest(
   }
 
   private static Map<String, Object> paramValues(JsonNode attributes) {
-    JsonNode params = attributes == null ? null : attributes.get("param_values");
-    if (params == null || params.isNull()) {
-      return Map.of();
-    }
-    try {
-      JsonNode tree = params.isTextual() ? YAML.readTree(params.asText()) : params;
-      if (tree == null || tree.isMissingNode() || tree.isNull()) {
-        return Map.of();
-      }
-      if (!tree.isObject()) {
-        throw TackerException.invalidField(
-            "vnf.attributes.param_values", "must be an object of input name to value");
-      }
-      return new LinkedHashMap<>(JSON.convertValue(tree, Map.class));
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw TackerException.invalidField(
-          "vnf.attributes.param_values", "not valid YAML: " + e.getOriginalMessage());
-    }
+    return RequestBody.paramValues(attributes, "vnf.attributes.param_values");
   }
 
   private static String blankToNull(String s) {

@@ -94,4 +94,19 @@ public class VnffgEntity implements OperationSubject {
     return status == VnfStatus.ERROR && next == VnfStatus.PENDING_UPDATE
         || OperationSubject.super.canMoveTo(next);
   }
+
+  @Override
+  public String errorReason() {
+    return errorReason;
+  }
+
+  /** The NS it is a member of, or {@code null}. */
+  public String nsId() {
+    return nsId;
+  }
+
+  /** Makes it a member of an NS (it can then be deleted only with the NS). */
+  public void joinNs(String nsId) {
+    this.nsId = nsId;
+  }
 }

@@ -160,8 +160,41 @@ public class VnffgLifecycle {
   @Transactional
   public void delete(String idOrName) {
     VnffgEntity vnffg = find(idOrName);
+    if (vnffg.nsId != null) {
+      throw TackerException.conflict(
+          "VnffgInUseNS",
+          "VNFFG %s is a member of NS %s; it is deleted with the NS (tacker ns-delete)"
+              .formatted(vnffg.name, vnffg.nsId));
+    }
     operations.begin(
         start(vnffg, OperationType.TERMINATE, VnfStatus.PENDING_DELETE, DELETE, "delete"));
+  }
+
+  /**
+   * Creates a VNFFG of a network service from a Tacker-shaped body (checked as any request is); it
+   * can then be deleted only with its NS.
+   */
+  @Transactional
+  public VnffgEntity createMember(com.fasterxml.jackson.databind.JsonNode body, String nsId) {
+    VnffgEntity vnffg = create(body);
+    vnffg.joinNs(nsId);
+    return vnffg;
+  }
+
+  /** A network service deletes its VNFFG: forced (a running operation on it is cancelled). */
+  @Transactional
+  public void deleteMember(String vnffgId) {
+    VnffgEntity vnffg = find(vnffgId);
+    operations.begin(
+        new Operations.Start(
+            vnffg,
+            "openstack",
+            OperationType.TERMINATE,
+            VnfStatus.PENDING_DELETE,
+            operations.deployed(DELETE),
+            "delete with its NS",
+            true,
+            op -> {}));
   }
 
   /**

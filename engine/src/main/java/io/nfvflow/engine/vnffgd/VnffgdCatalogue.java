@@ -1,8 +1,6 @@
 package io.nfvflow.engine.vnffgd;
 
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.RequestBody;
@@ -10,8 +8,6 @@ import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.vnffg.VnffgDescriptor;
 import io.nfvflow.tosca.vnffg.VnffgdParser;
-import io.nfvflow.tosca.yaml.SafeYamlReader;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,17 +32,13 @@ public class VnffgdCatalogue {
   static final int MAX_NAME = 255;
   static final int MAX_DESCRIPTION = 4000;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String TEMPLATE_FIELD = "vnffgd.template.vnffgd";
   private static final String INLINE_FIELD = "vnffg.vnffgd_template";
-  private static final String NAME_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final VnffgdRepository vnffgds;
   private final EventLog events;
   private final ObjectProvider<VnffgdUsers> users;
   private final VnffgdParser parser = new VnffgdParser();
-  private final SafeYamlReader yaml = new SafeYamlReader();
 
   /** Parsed descriptors by template text and parameter values, the least recently used evicted. */
   private final Map<String, VnffgDescriptor> parsed =
@@ -245,24 +237,12 @@ public class VnffgdCatalogue {
     return users.orderedStream().flatMap(u -> u.vnffgsOf(id).stream()).toList();
   }
 
-  /** The template as a tree: a JSON object as given, or YAML text read with the parser's bounds. */
-  private Map<String, Object> tree(JsonNode template, String field) {
-    try {
-      if (template.isTextual()) {
-        return yaml.readMap(template.asText(), field);
-      }
-      if (!template.isObject()) {
-        throw TackerException.badRequest(
-            "VnffgdInvalidTemplate",
-            "Invalid input for field '%s': must be the TOSCA template as a JSON object"
-                .formatted(field));
-      }
-      Map<String, Object> tree = JSON.convertValue(template, new TypeReference<>() {});
-      SafeYamlReader.checkDepth(tree);
-      return tree;
-    } catch (ToscaException e) {
-      throw invalid("Invalid VNFFG descriptor in '%s'".formatted(field), e);
-    }
+  private static Map<String, Object> tree(JsonNode template, String field) {
+    return io.nfvflow.engine.tacker.Templates.tree(
+        template,
+        field,
+        "VnffgdInvalidTemplate",
+        "Invalid VNFFG descriptor in '%s'".formatted(field));
   }
 
   /**
@@ -276,21 +256,11 @@ public class VnffgdCatalogue {
     }
   }
 
-  /** A 400 with every problem (the message numbers them when there are several). */
   private static TackerException invalid(String what, ToscaException e) {
-    String type = e.isUnsupported() ? "ToscaUnsupported" : "ToscaParserFailed";
-    return TackerException.badRequest(type, what + ": " + e.getMessage());
+    return io.nfvflow.engine.tacker.Templates.invalid(what, e);
   }
 
   private static String inlineName(String vnffgName) {
-    if (vnffgName == null || vnffgName.isBlank() || vnffgName.length() > MAX_NAME) {
-      throw TackerException.invalidField(
-          "vnffg.name", "required, at most %d characters".formatted(MAX_NAME));
-    }
-    StringBuilder b = new StringBuilder("inline-");
-    for (int i = 0; i < 16; i++) {
-      b.append(NAME_ALPHABET.charAt(RANDOM.nextInt(NAME_ALPHABET.length())));
-    }
-    return b.append('-').append(vnffgName).toString();
+    return io.nfvflow.engine.tacker.Templates.inlineName(vnffgName, "vnffg.name", MAX_NAME);
   }
 }
