@@ -69,7 +69,7 @@ public record SubstitutionBinding(Map<String, String> links, List<NodeTemplate> 
                 () ->
                     bind(String.valueOf(name), target, substitution, entries, vnfd, links, used)));
     entries.keySet().stream()
-        .filter(name -> !used.containsKey(name))
+        .filter(name -> !requirements.containsValue(name))
         .forEach(
             name ->
                 problems.add(

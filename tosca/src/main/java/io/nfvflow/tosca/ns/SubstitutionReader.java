@@ -62,7 +62,7 @@ public final class SubstitutionReader {
     if (!(raw instanceof Map<?, ?>)) {
       throw ToscaException.invalid(null, SECTION, "expected a map");
     }
-    Props props = Props.of(null, SECTION + ".", raw, Inputs.NONE);
+    Props props = Props.of(null, SECTION, raw, Inputs.NONE);
     Problems problems = new Problems();
     problems.check(() -> props.check(KEYS));
     String nodeType = problems.read(() -> props.requiredString("node_type"));
@@ -74,6 +74,26 @@ public final class SubstitutionReader {
     Set<String> required = problems.read(() -> required(nodeTypes, nodeType));
     problems.throwIfAny();
     return new Substitution(nodeType, requirements, capabilities, required);
+  }
+
+  /**
+   * Connection point to the requirement mapped to it, read as far as the raw mappings allow: for a
+   * VNFD whose mappings have problems, so that its CPs are judged as the author meant them.
+   */
+  public static Map<String, String> mappedConnectionPoints(Object raw) {
+    Map<String, String> mapped = new LinkedHashMap<>();
+    if (raw instanceof Map<?, ?> mappings
+        && mappings.get("requirements") instanceof Map<?, ?> requirements) {
+      requirements.forEach(
+          (name, pair) -> {
+            if (pair instanceof List<?> list
+                && !list.isEmpty()
+                && list.get(0) instanceof String cp) {
+              mapped.putIfAbsent(cp, String.valueOf(name));
+            }
+          });
+    }
+    return mapped;
   }
 
   /** Name to CP: each entry is {@code [CP, <what>]} naming a CP node of the VNFD. */
@@ -177,7 +197,7 @@ public final class SubstitutionReader {
     if (!(body instanceof Map<?, ?>)) {
       throw ToscaException.invalid(null, path, "a node type must be a map");
     }
-    Props props = Props.of(null, path + ".", body, Inputs.NONE);
+    Props props = Props.of(null, path, body, Inputs.NONE);
     Problems problems = new Problems();
     problems.check(() -> props.check(NODE_TYPE_KEYS));
     problems.check(() -> props.child("capabilities"));
@@ -200,7 +220,7 @@ public final class SubstitutionReader {
     if (definition != null && !(definition instanceof Map<?, ?>)) {
       throw props.invalid("requirements." + name, "a requirement definition must be a map");
     }
-    Props def = Props.of(null, props.path("requirements." + name) + ".", definition, Inputs.NONE);
+    Props def = Props.of(null, props.path("requirements." + name), definition, Inputs.NONE);
     return Boolean.TRUE.equals(def.bool("required")) ? Set.of(name) : Set.of();
   }
 }

@@ -96,11 +96,17 @@ public final class VnfdReader {
         problems.require(() -> NodeTemplates.read(topology.get("node_templates")));
     Substitution substitution =
         substitutable ? problems.read(() -> substitution(root, topology, written)) : null;
-    Topology nodes = bind(written, params, substitutable, substitution, problems);
+    Bound bound = bind(written, params, substitutable, substitution, problems);
+    Topology nodes = bound.nodes();
     nodes.nodes().forEach(node -> problems.check(() -> NodeTypes.requireSupported(node)));
     List<MonitoringPolicy> monitoring = new ArrayList<>();
     List<Vdu> vdus = vdus(nodes, inputs, monitoring, problems);
-    Map<String, String> providedBy = providedBy(substitution);
+    Map<String, String> providedBy =
+        substitution != null
+            ? providedBy(substitution)
+            : SubstitutionReader.mappedConnectionPoints(topology.get(SUBSTITUTION));
+    // a binding with problems says enough: its CPs are not also reported as unlinked
+    boolean linksOptional = onboarding || bound.failed();
     List<ConnectionPoint> cps = new ArrayList<>();
     List<VirtualLink> vls = new ArrayList<>();
     for (NodeTemplate node : nodes.nodes()) {
@@ -108,7 +114,8 @@ public final class VnfdReader {
         String requirement = providedBy.get(node.name());
         problems.check(
             () ->
-                cps.add(ConnectionPointReader.read(node, inputs, nodes, requirement, onboarding)));
+                cps.add(
+                    ConnectionPointReader.read(node, inputs, nodes, requirement, linksOptional)));
       } else if (node.type().equals(NodeTypes.VL)) {
         problems.check(() -> vls.add(VirtualLinkReader.read(node, inputs)));
       }
@@ -157,22 +164,27 @@ public final class VnfdReader {
    * The nodes with the VNF's binding of NS links applied, when it gives one. A binding needs the
    * VNFD's substitution_mappings; when those could not be read, their problems say enough.
    */
-  private static Topology bind(
+  private static Bound bind(
       List<NodeTemplate> written,
       Map<String, Object> params,
       boolean substitutable,
       Substitution substitution,
       Problems problems) {
     if (!params.containsKey(SubstitutionBinding.KEY) || (substitutable && substitution == null)) {
-      return new Topology(written);
+      return new Bound(new Topology(written), substitutable && substitution == null);
     }
     SubstitutionBinding binding =
         problems.read(
             () ->
                 SubstitutionBinding.read(
                     params.get(SubstitutionBinding.KEY), substitution, new Topology(written)));
-    return new Topology(binding == null ? written : binding.apply(written));
+    return binding == null
+        ? new Bound(new Topology(written), true)
+        : new Bound(new Topology(binding.apply(written)), false);
   }
+
+  /** The nodes after binding, and whether the binding (or the mappings it needs) had problems. */
+  private record Bound(Topology nodes, boolean failed) {}
 
   /** Connection point to the substitution requirement that maps to it. */
   private static Map<String, String> providedBy(Substitution substitution) {
