@@ -67,7 +67,10 @@ class BpmnConventionsTest {
           "vnffg-remove.bpmn",
           "vnffg-create.bpmn",
           "vnffg-update.bpmn",
-          "vnffg-delete.bpmn");
+          "vnffg-delete.bpmn",
+          "ns-remove.bpmn",
+          "ns-create.bpmn",
+          "ns-delete.bpmn");
 
   private static final Map<Path, Model> READ = new ConcurrentHashMap<>();
 

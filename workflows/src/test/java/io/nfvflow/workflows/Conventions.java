@@ -79,8 +79,20 @@ final class Conventions {
   static final List<String> CHAIN_CONTRACT =
       List.of("vnffgId", "vnffgName", "operationId", "retryCycle");
 
-  /** The VNFFG models' prefix; every other model is a VNF's. */
+  /** The VNFFG models' prefix. */
   static final String CHAIN_PREFIX = "vnffg-";
+
+  /**
+   * The inputs of every NS process and every call of an {@code ns-*} model (issue 9): the NS and
+   * how many members of each kind it has (the cardinalities of its multi-instance activities). An
+   * NS's members run on several VIMs, each member's own operation waits for its VIM, so there is no
+   * VIM type and no ready time-out here.
+   */
+  static final List<String> NS_CONTRACT =
+      List.of("nsId", "nsName", "operationId", "retryCycle", "vnfCount", "vnffgCount");
+
+  /** The NS models' prefix; every model that is neither an NS's nor a VNFFG's is a VNF's. */
+  static final String NS_PREFIX = "ns-";
 
   /** The reusable wait, and what its callers pass on top of the contract. */
   static final String WAIT = "vnf-wait";
@@ -90,9 +102,13 @@ final class Conventions {
           "goal", Pattern.compile("\\$\\{'(READY|GONE)'}"),
           "progress", Pattern.compile("\\$\\{'[^'$#{}]+'}"));
 
-  /** The BPMN error codes of io.nfvflow.lcm.LcmErrors and io.nfvflow.chain.ChainStep. */
+  /**
+   * The BPMN error codes of io.nfvflow.lcm.LcmErrors, io.nfvflow.chain.ChainStep and
+   * io.nfvflow.ns.NsVariables.
+   */
   static final Set<String> ERROR_CODES =
       Set.of(
+          "NS_MEMBER_FAILED",
           "CHAIN_INVALID",
           "VIM_REJECTED",
           "VIM_UNAUTHORIZED",
@@ -127,6 +143,7 @@ final class Conventions {
               "Roll",
               "Scale",
               "Select",
+              "Start",
               "Update",
               "Wait"));
 
@@ -153,7 +170,8 @@ final class Conventions {
   private static final Pattern BEAN = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)Delegate}");
   private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*}");
   private static final Pattern CALLED =
-      Pattern.compile("vnf-[a-z]+(?:-[a-z]+)*(?:-\\$\\{vimType})?|vnffg-[a-z]+(?:-[a-z]+)*");
+      Pattern.compile(
+          "vnf-[a-z]+(?:-[a-z]+)*(?:-\\$\\{vimType})?|vnffg-[a-z]+(?:-[a-z]+)*|ns-[a-z]+(?:-[a-z]+)*");
   private static final Pattern KEPT_ERROR_CODE = Pattern.compile("([a-z][A-Za-z0-9]*)ErrorCode");
   private static final Pattern METHOD_CALL = Pattern.compile("[$#]\\{[^}]*\\(");
   private static final Pattern DOCUMENTATION =
@@ -276,7 +294,7 @@ final class Conventions {
             id
                 + ": calls '"
                 + called
-                + "', not vnf-<model>, vnf-<model>-${vimType} or vnffg-<model>");
+                + "', not vnf-<model>, vnf-<model>-${vimType}, vnffg-<model> or ns-<model>");
       }
       List<String> contract = contractOf(called == null ? "" : called);
       if (!contract.equals(contractOf(model.fileName()))) {
@@ -396,6 +414,9 @@ final class Conventions {
 
   /** The contract of a model, by its process id or file name. */
   static List<String> contractOf(String model) {
+    if (model.startsWith(NS_PREFIX)) {
+      return NS_CONTRACT;
+    }
     return model.startsWith(CHAIN_PREFIX) ? CHAIN_CONTRACT : CONTRACT;
   }
 
