@@ -8,10 +8,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
  * A step that starts or deletes one NS member, run once per instance of a multi-instance activity
  * (index = {@link NsVariables#LOOP_COUNTER}). It sets {@link NsVariables#MEMBER_ID}, {@link
  * NsVariables#MEMBER_NAME} and {@link NsVariables#MEMBER_AWAITED} LOCAL to the execution that runs
- * it: the member's own execution, which then waits in a receive task for {@link
- * NsVariables#MEMBER_ENDED}, so that a correlation by the local {@code memberId} finds exactly that
- * member and never a sibling. {@link NsMemberException} becomes the BPMN error {@link
- * NsVariables#MEMBER_FAILED} with its message.
+ * it: the member's own execution, never the NS's, so that siblings do not overwrite each other. The
+ * receive task that then waits for {@link NsVariables#MEMBER_ENDED} copies memberId onto its own
+ * execution by an input mapping (a receive task with a message is a scope in Camunda 7), so that a
+ * correlation by the local {@code memberId} finds exactly that member's wait. {@link
+ * NsMemberException} becomes the BPMN error {@link NsVariables#MEMBER_FAILED} with its message.
  */
 abstract class NsMemberStep implements JavaDelegate {
 
