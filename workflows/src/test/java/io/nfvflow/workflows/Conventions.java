@@ -27,7 +27,9 @@ import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -38,6 +40,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
@@ -147,6 +150,14 @@ final class Conventions {
               "Update",
               "Wait"));
 
+  /**
+   * The one message a model waits for (io.nfvflow.ns.NsVariables): the end of an NS member's
+   * operation, correlated by the member's id in the LOCAL variable memberId.
+   */
+  static final String MEMBER_ENDED = "NsMemberEnded";
+
+  static final String MEMBER_ID = "memberId";
+
   static final String RETRY_CYCLE = "${retryCycle}";
   static final String BUSINESS_KEY = "#{execution.processBusinessKey}";
 
@@ -160,6 +171,7 @@ final class Conventions {
           new Rule("async steps retry by ${retryCycle}", Conventions::retries),
           new Rule("call activities map the contract explicitly", Conventions::callActivities),
           new Rule("timers take their durations from variables", Conventions::timers),
+          new Rule("a member's wait is correlated by its local memberId", Conventions::waits),
           new Rule("errors have a known code and carry their message", Conventions::errors),
           new Rule("activities, boundary and error events are documented", Conventions::documented),
           new Rule("everything is on the diagram, names with labels", Conventions::onDiagram),
@@ -362,6 +374,38 @@ final class Conventions {
       }
       if (values.size() != 1 || !PLAIN_VARIABLE.matcher(values.get(0)).matches()) {
         violations.add(owner + ": timer " + values + " is not one ${variable}");
+      }
+    }
+    return violations;
+  }
+
+  /**
+   * A receive task waits for {@link #MEMBER_ENDED}, maps memberId to itself (a receive task with a
+   * message is a scope: without the mapping the waiting execution has no local memberId and the
+   * engine's correlation finds nothing) and is asyncAfter (the correlation must not run the NS's
+   * next steps in the transaction of the member's operation).
+   */
+  static List<String> waits(Model model) {
+    List<String> violations = new ArrayList<>();
+    for (ReceiveTask task : model.bpmn().getModelElementsByType(ReceiveTask.class)) {
+      String id = task.getId();
+      Message message = task.getMessage();
+      String name = message == null ? null : message.getName();
+      if (!MEMBER_ENDED.equals(name)) {
+        violations.add(id + ": waits for message " + name + ", not " + MEMBER_ENDED);
+      }
+      boolean mapped =
+          extensions(task, CamundaInputOutput.class).stream()
+              .flatMap(io -> io.getCamundaInputParameters().stream())
+              .anyMatch(
+                  p ->
+                      MEMBER_ID.equals(p.getCamundaName())
+                          && ("${" + MEMBER_ID + "}").equals(p.getTextContent().trim()));
+      if (!mapped) {
+        violations.add(id + ": does not map " + MEMBER_ID + " to itself as an input");
+      }
+      if (!task.isCamundaAsyncAfter()) {
+        violations.add(id + ": not asyncAfter");
       }
     }
     return violations;
