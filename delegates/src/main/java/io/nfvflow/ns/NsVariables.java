@@ -42,6 +42,12 @@ public final class NsVariables {
   /** The BPMN error of an NS step: a member failed or could not be started or removed. */
   public static final String MEMBER_FAILED = "NS_MEMBER_FAILED";
 
+  /**
+   * Set by Camunda on each instance of a multi-instance activity: the member's position (0-based)
+   * among the NS's VNF nodes or VNFFG groups, the index the {@link NsMembers} methods take.
+   */
+  public static final String LOOP_COUNTER = "loopCounter";
+
   private NsVariables() {}
 
   public static String nsId(VariableScope scope) {
@@ -50,5 +56,14 @@ public final class NsVariables {
       throw new IllegalStateException("process variable '" + NS_ID + "' is missing");
     }
     return s;
+  }
+
+  /** The member's index: the {@link #LOOP_COUNTER} of the multi-instance activity it runs in. */
+  public static int memberIndex(VariableScope scope) {
+    if (!(scope.getVariable(LOOP_COUNTER) instanceof Integer index)) {
+      throw new IllegalStateException(
+          "no '" + LOOP_COUNTER + "': the step must run in a multi-instance activity");
+    }
+    return index;
   }
 }

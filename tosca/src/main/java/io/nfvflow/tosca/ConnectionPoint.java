@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param name node template name
  * @param vdu the VDU it binds to ({@code virtualBinding})
- * @param virtualLink the VL it attaches to ({@code virtualLink})
+ * @param virtualLink the VL it attaches to ({@code virtualLink}); {@code null} only for a CP that
+ *     the VNFD's substitution_mappings maps a requirement to, when no network service binds one: at
+ *     onboarding ({@link ToscaParser#validate}), and on a container VDU (which needs none)
  * @param management {@code management} (default false)
  * @param order {@code order}, or {@code null}
  * @param antiSpoofingProtection {@code anti_spoofing_protection}, or {@code null}

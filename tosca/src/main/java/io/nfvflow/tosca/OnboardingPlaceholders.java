@@ -8,15 +8,18 @@ import java.util.Map;
  * Stand-in values for the inputs that declare no default, for checking a VNFD at onboarding. A
  * placeholder fits the input's declared type and, for strings, the property it feeds (a {@code
  * file} needs a URL, {@code management} a flag, {@code mem_size} a size), so that every other rule
- * can still be checked.
+ * can still be checked. NSDs use them too, for their own nodes.
  */
-final class OnboardingPlaceholders {
+public final class OnboardingPlaceholders {
 
   private static final String GET_INPUT = "get_input";
   private final Map<String, String> typesWithoutDefault = new LinkedHashMap<>();
   private final Map<String, String> usedAs = new LinkedHashMap<>();
 
-  OnboardingPlaceholders(Map<String, Object> tree) {
+  /**
+   * @param tree a template whose {@code topology_template.inputs} need stand-ins
+   */
+  public OnboardingPlaceholders(Map<String, Object> tree) {
     if (tree.get("topology_template") instanceof Map<?, ?> topology) {
       if (topology.get("inputs") instanceof Map<?, ?> inputs) {
         inputs.forEach(
@@ -31,7 +34,7 @@ final class OnboardingPlaceholders {
   }
 
   /** Input name to a value of its declared type that suits the property it feeds. */
-  Map<String, Object> values() {
+  public Map<String, Object> values() {
     Map<String, Object> values = new LinkedHashMap<>();
     typesWithoutDefault.forEach(
         (name, type) -> values.put(name, placeholder(type, usedAs.getOrDefault(name, ""))));

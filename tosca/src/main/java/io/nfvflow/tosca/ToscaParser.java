@@ -35,7 +35,11 @@ public final class ToscaParser {
    * request: maps, lists, strings, numbers, booleans).
    *
    * @param tree the descriptor
-   * @param paramValues the VNF's {@code param_values}; may be empty or null
+   * @param paramValues the VNF's {@code param_values}; may be empty or null. Its {@code
+   *     substitution_mappings} entry is no input: in Tacker's shape ({@code {requirements:
+   *     {virtualLink1: VL1-ab12cd34}, VL1-ab12cd34: {type: tosca.nodes.nfv.VL, properties: ...}}})
+   *     it adds the network service's VL nodes and links the connection points that the VNFD's
+   *     substitution_mappings maps those requirements to
    * @return the validated descriptor
    * @throws ToscaException naming the node, property and reason of every problem found
    */
@@ -62,12 +66,26 @@ public final class ToscaParser {
   /**
    * Validates a VNFD for onboarding, before any VNF gives parameter values: an input without a
    * default stands in with a placeholder of its declared type, every other rule applies. The real
-   * values are checked when a VNF is created with its {@code param_values}.
+   * values are checked when a VNF is created with its {@code param_values}. A connection point that
+   * the VNFD's {@code substitution_mappings} maps a requirement to may lack its virtual link here
+   * (a network service binds one when it creates the VNF).
    *
    * @throws ToscaException naming the node, property and reason of every problem found
    */
   public VnfDescriptor validate(String yaml) {
-    Map<String, Object> tree = this.yaml.readMap(yaml, "descriptor");
-    return parse(tree, new OnboardingPlaceholders(tree).values());
+    return validate(this.yaml.readMap(yaml, "descriptor"));
+  }
+
+  /**
+   * Like {@link #validate(String)}, for a VNFD the caller holds as a tree.
+   *
+   * @throws ToscaException naming the node, property and reason of every problem found
+   */
+  public VnfDescriptor validate(Map<String, Object> tree) {
+    if (tree == null) {
+      throw ToscaException.invalid(null, null, "descriptor is empty");
+    }
+    SafeYamlReader.checkDepth(tree);
+    return VnfdReader.read(tree, new OnboardingPlaceholders(tree).values(), true);
   }
 }

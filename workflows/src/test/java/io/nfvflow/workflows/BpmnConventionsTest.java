@@ -67,7 +67,10 @@ class BpmnConventionsTest {
           "vnffg-remove.bpmn",
           "vnffg-create.bpmn",
           "vnffg-update.bpmn",
-          "vnffg-delete.bpmn");
+          "vnffg-delete.bpmn",
+          "ns-remove.bpmn",
+          "ns-create.bpmn",
+          "ns-delete.bpmn");
 
   private static final Map<Path, Model> READ = new ConcurrentHashMap<>();
 
@@ -125,6 +128,9 @@ class BpmnConventionsTest {
             "ApplyOnVim: camunda:out (errors carry their message; state lives in tables)",
             "ApplyOnVim: does not pass the business key #{execution.processBusinessKey}",
             "Pause: timer [PT5M] is not one ${variable}",
+            "WaitForCallback: waits for message Callback, not NsMemberEnded",
+            "WaitForCallback: does not map memberId to itself as an input",
+            "WaitForCallback: not asyncAfter",
             "Error_Oops: unknown error code OOPS",
             "Broke: no documentation",
             "Pause: no shape",

@@ -27,7 +27,9 @@ import org.camunda.bpm.model.bpmn.instance.Event;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Message;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.SendTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
@@ -38,6 +40,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOutputParameter;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaScript;
@@ -79,8 +82,20 @@ final class Conventions {
   static final List<String> CHAIN_CONTRACT =
       List.of("vnffgId", "vnffgName", "operationId", "retryCycle");
 
-  /** The VNFFG models' prefix; every other model is a VNF's. */
+  /** The VNFFG models' prefix. */
   static final String CHAIN_PREFIX = "vnffg-";
+
+  /**
+   * The inputs of every NS process and every call of an {@code ns-*} model (issue 9): the NS and
+   * how many members of each kind it has (the cardinalities of its multi-instance activities). An
+   * NS's members run on several VIMs, each member's own operation waits for its VIM, so there is no
+   * VIM type and no ready time-out here.
+   */
+  static final List<String> NS_CONTRACT =
+      List.of("nsId", "nsName", "operationId", "retryCycle", "vnfCount", "vnffgCount");
+
+  /** The NS models' prefix; every model that is neither an NS's nor a VNFFG's is a VNF's. */
+  static final String NS_PREFIX = "ns-";
 
   /** The reusable wait, and what its callers pass on top of the contract. */
   static final String WAIT = "vnf-wait";
@@ -90,9 +105,13 @@ final class Conventions {
           "goal", Pattern.compile("\\$\\{'(READY|GONE)'}"),
           "progress", Pattern.compile("\\$\\{'[^'$#{}]+'}"));
 
-  /** The BPMN error codes of io.nfvflow.lcm.LcmErrors and io.nfvflow.chain.ChainStep. */
+  /**
+   * The BPMN error codes of io.nfvflow.lcm.LcmErrors, io.nfvflow.chain.ChainStep and
+   * io.nfvflow.ns.NsVariables.
+   */
   static final Set<String> ERROR_CODES =
       Set.of(
+          "NS_MEMBER_FAILED",
           "CHAIN_INVALID",
           "VIM_REJECTED",
           "VIM_UNAUTHORIZED",
@@ -127,8 +146,17 @@ final class Conventions {
               "Roll",
               "Scale",
               "Select",
+              "Start",
               "Update",
               "Wait"));
+
+  /**
+   * The one message a model waits for (io.nfvflow.ns.NsVariables): the end of an NS member's
+   * operation, correlated by the member's id in the LOCAL variable memberId.
+   */
+  static final String MEMBER_ENDED = "NsMemberEnded";
+
+  static final String MEMBER_ID = "memberId";
 
   static final String RETRY_CYCLE = "${retryCycle}";
   static final String BUSINESS_KEY = "#{execution.processBusinessKey}";
@@ -143,6 +171,7 @@ final class Conventions {
           new Rule("async steps retry by ${retryCycle}", Conventions::retries),
           new Rule("call activities map the contract explicitly", Conventions::callActivities),
           new Rule("timers take their durations from variables", Conventions::timers),
+          new Rule("a member's wait is correlated by its local memberId", Conventions::waits),
           new Rule("errors have a known code and carry their message", Conventions::errors),
           new Rule("activities, boundary and error events are documented", Conventions::documented),
           new Rule("everything is on the diagram, names with labels", Conventions::onDiagram),
@@ -153,7 +182,8 @@ final class Conventions {
   private static final Pattern BEAN = Pattern.compile("\\$\\{([a-z][A-Za-z0-9]*)Delegate}");
   private static final Pattern PLAIN_VARIABLE = Pattern.compile("\\$\\{[a-z][A-Za-z0-9]*}");
   private static final Pattern CALLED =
-      Pattern.compile("vnf-[a-z]+(?:-[a-z]+)*(?:-\\$\\{vimType})?|vnffg-[a-z]+(?:-[a-z]+)*");
+      Pattern.compile(
+          "vnf-[a-z]+(?:-[a-z]+)*(?:-\\$\\{vimType})?|vnffg-[a-z]+(?:-[a-z]+)*|ns-[a-z]+(?:-[a-z]+)*");
   private static final Pattern KEPT_ERROR_CODE = Pattern.compile("([a-z][A-Za-z0-9]*)ErrorCode");
   private static final Pattern METHOD_CALL = Pattern.compile("[$#]\\{[^}]*\\(");
   private static final Pattern DOCUMENTATION =
@@ -276,7 +306,7 @@ final class Conventions {
             id
                 + ": calls '"
                 + called
-                + "', not vnf-<model>, vnf-<model>-${vimType} or vnffg-<model>");
+                + "', not vnf-<model>, vnf-<model>-${vimType}, vnffg-<model> or ns-<model>");
       }
       List<String> contract = contractOf(called == null ? "" : called);
       if (!contract.equals(contractOf(model.fileName()))) {
@@ -349,6 +379,38 @@ final class Conventions {
     return violations;
   }
 
+  /**
+   * A receive task waits for {@link #MEMBER_ENDED}, maps memberId to itself (a receive task with a
+   * message is a scope: without the mapping the waiting execution has no local memberId and the
+   * engine's correlation finds nothing) and is asyncAfter (the correlation must not run the NS's
+   * next steps in the transaction of the member's operation).
+   */
+  static List<String> waits(Model model) {
+    List<String> violations = new ArrayList<>();
+    for (ReceiveTask task : model.bpmn().getModelElementsByType(ReceiveTask.class)) {
+      String id = task.getId();
+      Message message = task.getMessage();
+      String name = message == null ? null : message.getName();
+      if (!MEMBER_ENDED.equals(name)) {
+        violations.add(id + ": waits for message " + name + ", not " + MEMBER_ENDED);
+      }
+      boolean mapped =
+          extensions(task, CamundaInputOutput.class).stream()
+              .flatMap(io -> io.getCamundaInputParameters().stream())
+              .anyMatch(
+                  p ->
+                      MEMBER_ID.equals(p.getCamundaName())
+                          && ("${" + MEMBER_ID + "}").equals(p.getTextContent().trim()));
+      if (!mapped) {
+        violations.add(id + ": does not map " + MEMBER_ID + " to itself as an input");
+      }
+      if (!task.isCamundaAsyncAfter()) {
+        violations.add(id + ": not asyncAfter");
+      }
+    }
+    return violations;
+  }
+
   static List<String> errors(Model model) {
     List<String> violations = new ArrayList<>();
     BpmnModelInstance bpmn = model.bpmn();
@@ -396,6 +458,9 @@ final class Conventions {
 
   /** The contract of a model, by its process id or file name. */
   static List<String> contractOf(String model) {
+    if (model.startsWith(NS_PREFIX)) {
+      return NS_CONTRACT;
+    }
     return model.startsWith(CHAIN_PREFIX) ? CHAIN_CONTRACT : CONTRACT;
   }
 

@@ -44,6 +44,10 @@ final class Jobs {
   static final Set<String> CHAIN_CONTRACT =
       Set.of("vnffgId", "vnffgName", "operationId", "retryCycle");
 
+  /** What every NS model is started with (issue 9). */
+  static final Set<String> NS_CONTRACT =
+      Set.of("nsId", "nsName", "operationId", "retryCycle", "vnfCount", "vnffgCount");
+
   /** What callers of vnf-wait pass as progress, for a time-out before the VIM ever answered. */
   static final String NO_ANSWER_YET = "no answer from the VIM yet";
 
@@ -80,6 +84,22 @@ final class Jobs {
     variables.put("vnffgName", "web-chain");
     variables.put("operationId", BUSINESS_KEY);
     variables.put("retryCycle", RETRY_CYCLES.get("openstack"));
+    return variables;
+  }
+
+  /**
+   * The variables the engine sets at the start of an NS operation. An NS's steps call nfvflow
+   * itself (they start the members' operations), so they retry by the Kubernetes profile here; the
+   * engine chooses the profile.
+   */
+  static Map<String, Object> nsVariables(int vnfCount, int vnffgCount) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("nsId", "ns-1");
+    variables.put("nsName", "ns1");
+    variables.put("operationId", BUSINESS_KEY);
+    variables.put("retryCycle", RETRY_CYCLES.get("kubernetes"));
+    variables.put("vnfCount", vnfCount);
+    variables.put("vnffgCount", vnffgCount);
     return variables;
   }
 

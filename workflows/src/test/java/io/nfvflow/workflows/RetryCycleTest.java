@@ -167,6 +167,11 @@ class RetryCycleTest extends ProcessTestBase {
 
   /** The variables a model of this process key is started with, and the retry cycle. */
   private static Map<String, Object> withRetryCycle(String processKey, String retryCycle) {
+    if (processKey.startsWith(Conventions.NS_PREFIX)) {
+      Map<String, Object> variables = Jobs.nsVariables(2, 1);
+      variables.put("retryCycle", retryCycle);
+      return variables;
+    }
     if (!processKey.startsWith(Conventions.CHAIN_PREFIX)) {
       return withRetryCycle(retryCycle);
     }

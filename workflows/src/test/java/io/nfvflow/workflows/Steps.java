@@ -20,7 +20,7 @@ final class Steps {
 
   /**
    * The beans of the contract (DESIGN, "BPMN"): generic, then Kubernetes, then OpenStack, then the
-   * networking-sfc steps of a VNFFG (issue 8).
+   * networking-sfc steps of a VNFFG (issue 8), then the steps of an NS (issue 9).
    */
   static final List<String> BEANS =
       List.of(
@@ -54,7 +54,14 @@ final class Steps {
           "deletePortChainsDelegate",
           "deletePortPairGroupsDelegate",
           "deletePortPairsDelegate",
-          "deleteFlowClassifiersDelegate");
+          "deleteFlowClassifiersDelegate",
+          "startNsVnfDelegate",
+          "checkNsVnfsDelegate",
+          "startNsVnffgDelegate",
+          "checkNsVnffgsDelegate",
+          "deleteNsVnffgDelegate",
+          "deleteNsVnfDelegate",
+          "checkNsRemovedDelegate");
 
   /** The first poll delay the mocked CheckProgress asks for, like a driver's cadence. */
   static final String FIRST_POLL_DELAY = "PT2S";

@@ -1,6 +1,7 @@
 package io.nfvflow.engine.ns;
 
 import io.nfvflow.engine.tacker.JsonColumns;
+import io.nfvflow.engine.tacker.Nulls;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vnf.SubjectKind;
 import io.nfvflow.engine.vnf.VnfEntity;
@@ -67,14 +68,14 @@ class NsViews {
     view.put("name", ns.name);
     view.put("description", ns.description == null ? "" : ns.description);
     view.put("nsd_id", ns.nsdId);
-    view.put("vim_id", ns.vimId);
+    view.put("vim_id", Nulls.keep(ns.vimId));
     view.put("status", ns.status == null ? null : ns.status.name());
-    view.put("error_reason", ns.errorReason);
-    view.put("vnf_ids", vnfIds.isEmpty() ? null : PythonRepr.of(vnfIds));
-    view.put("vnffg_ids", vnffgIds.isEmpty() ? null : PythonRepr.of(vnffgIds));
-    view.put("mgmt_ip_addresses", mgmt.isEmpty() ? null : PythonRepr.of(mgmt));
+    view.put("error_reason", Nulls.keep(ns.errorReason));
+    view.put("vnf_ids", Nulls.keep(vnfIds.isEmpty() ? null : PythonRepr.of(vnfIds)));
+    view.put("vnffg_ids", Nulls.keep(vnffgIds.isEmpty() ? null : PythonRepr.of(vnffgIds)));
+    view.put("mgmt_ip_addresses", Nulls.keep(mgmt.isEmpty() ? null : PythonRepr.of(mgmt)));
     view.put("created_at", ns.createdAt == null ? null : ns.createdAt.toString());
-    view.put("updated_at", ns.updatedAt == null ? null : ns.updatedAt.toString());
+    view.put("updated_at", Nulls.keep(ns.updatedAt == null ? null : ns.updatedAt.toString()));
     return view;
   }
 }

@@ -83,7 +83,7 @@ public class NsdController {
     // a string, never null: tacker nsd-list takes its length
     view.put("description", nsd.description == null ? "" : nsd.description);
     view.put("created_at", nsd.createdAt == null ? null : nsd.createdAt.toString());
-    view.put("updated_at", null);
+    view.put("updated_at", io.nfvflow.engine.tacker.Nulls.keep(null));
     view.put("attributes", Map.of("nsd", yaml(nsd.template())));
     view.put(TEMPLATE_SOURCE, nsd.templateSource);
     return view;

@@ -52,7 +52,7 @@ class VnffgViews {
   Map<String, Object> vnffg(VnffgEntity v) {
     Map<String, Object> view = new LinkedHashMap<>();
     view.put("id", v.id);
-    view.put("tenant_id", nullable(v.tenantId));
+    view.put("tenant_id", io.nfvflow.engine.tacker.Nulls.keep(v.tenantId));
     view.put("name", v.name);
     view.put("description", v.description);
     view.put("vnffgd_id", v.vnffgdId);
@@ -63,8 +63,8 @@ class VnffgViews {
     view.put("forwarding_path_ids", paths.stream().map(n -> n.id).toList());
     view.put("symmetrical", v.symmetrical);
     view.put("status", v.status == null ? null : v.status.name());
-    view.put("error_reason", nullable(v.errorReason));
-    view.put("ns_id", nullable(v.nsId));
+    view.put("error_reason", io.nfvflow.engine.tacker.Nulls.keep(v.errorReason));
+    view.put("ns_id", io.nfvflow.engine.tacker.Nulls.keep(v.nsId));
     return view;
   }
 
@@ -100,11 +100,12 @@ class VnffgViews {
     Map<String, Object> view = new LinkedHashMap<>();
     VnffgEntity vnffg = vnffgs.findById(n.vnffgId).orElse(null);
     view.put("id", n.id);
-    view.put("tenant_id", nullable(vnffg == null ? null : vnffg.tenantId));
+    view.put(
+        "tenant_id", io.nfvflow.engine.tacker.Nulls.keep(vnffg == null ? null : vnffg.tenantId));
     view.put("name", n.name);
     view.put("vnffg_id", n.vnffgId);
     view.put("chain_id", n.sfcId);
-    view.put("path_id", nullable(pathId(n)));
+    view.put("path_id", io.nfvflow.engine.tacker.Nulls.keep(pathId(n)));
     view.put("symmetrical", n.symmetrical);
     view.put(
         "classifier_ids",
@@ -127,12 +128,13 @@ class VnffgViews {
     Map<String, Object> view = new LinkedHashMap<>();
     VnffgEntity vnffg = vnffgs.findById(n.vnffgId).orElse(null);
     view.put("id", n.sfcId);
-    view.put("tenant_id", nullable(vnffg == null ? null : vnffg.tenantId));
+    view.put(
+        "tenant_id", io.nfvflow.engine.tacker.Nulls.keep(vnffg == null ? null : vnffg.tenantId));
     view.put("nfp_id", n.id);
     view.put("vnffg_id", n.vnffgId);
-    view.put("instance_id", nullable(n.portChainId));
+    view.put("instance_id", io.nfvflow.engine.tacker.Nulls.keep(n.portChainId));
     view.put("chain", n.chain == null ? List.of() : JsonColumns.list(n.chain));
-    view.put("path_id", nullable(pathId(n)));
+    view.put("path_id", io.nfvflow.engine.tacker.Nulls.keep(pathId(n)));
     view.put("symmetrical", n.symmetrical);
     view.put("status", status(vnffg));
     return view;
@@ -162,11 +164,12 @@ class VnffgViews {
     VnffgEntity vnffg = vnffgs.findById(c.vnffgId).orElse(null);
     NfpEntity nfp = nfps.findById(c.nfpId).orElse(null);
     view.put("id", c.id);
-    view.put("tenant_id", nullable(vnffg == null ? null : vnffg.tenantId));
+    view.put(
+        "tenant_id", io.nfvflow.engine.tacker.Nulls.keep(vnffg == null ? null : vnffg.tenantId));
     view.put("name", c.name == null ? "" : c.name);
     view.put("nfp_id", c.nfpId);
     view.put("chain_id", nfp == null ? null : nfp.sfcId);
-    view.put("instance_id", nullable(c.flowClassifierId));
+    view.put("instance_id", io.nfvflow.engine.tacker.Nulls.keep(c.flowClassifierId));
     view.put("match", JsonColumns.map(c.matchJson));
     view.put("status", status(vnffg));
     return view;
@@ -180,10 +183,5 @@ class VnffgViews {
 
   private static String status(VnffgEntity vnffg) {
     return vnffg == null || vnffg.status == null ? null : vnffg.status.name();
-  }
-
-  /** Tacker answers these keys with null rather than leaving them out (clients read every key). */
-  private static Object nullable(Object value) {
-    return value == null ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : value;
   }
 }

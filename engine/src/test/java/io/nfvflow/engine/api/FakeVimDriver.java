@@ -124,6 +124,13 @@ class FakeVimDriver implements VimDriver {
       desired.put(vdu.name(), vnf.instances(vdu.name()));
     }
     applied.put(vnf.vnfId(), desired);
+    // a container image named crash-loop never becomes ready (a VNF that fails on the VIM)
+    if (vnf.descriptor().vdus().stream()
+        .filter(v -> v instanceof io.nfvflow.tosca.ContainerVdu)
+        .flatMap(v -> ((io.nfvflow.tosca.ContainerVdu) v).containers().stream())
+        .anyMatch(c -> "crash-loop".equals(c.image()))) {
+      broken.add(vnf.vnfId());
+    }
     applies.computeIfAbsent(vnf.vnfId(), k -> new AtomicInteger()).incrementAndGet();
   }
 

@@ -1,58 +1,20 @@
 package io.nfvflow.engine.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doAnswer;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nfvflow.engine.vim.VimRegistry;
 import java.time.Duration;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * VNFFGs through the API: every answer and status move, with the networking-sfc steps replaced by
  * mocks (the real ones run against the OpenStack sandbox in the VNFFG ITs).
  */
-class VnffgApiTest extends ApiTestSupport {
-
-  @MockitoBean(name = "applyFlowClassifiersDelegate")
-  JavaDelegate applyFlowClassifiers;
-
-  @MockitoBean(name = "applyPortPairsDelegate")
-  JavaDelegate applyPortPairs;
-
-  @MockitoBean io.nfvflow.vim.openstack.ApplyPortPairGroupsDelegate applyPortPairGroups;
-
-  @MockitoBean(name = "applyPortChainsDelegate")
-  JavaDelegate applyPortChains;
-
-  @MockitoBean io.nfvflow.vim.openstack.PruneChainDelegate pruneChain;
-
-  @MockitoBean(name = "deletePortChainsDelegate")
-  JavaDelegate deletePortChains;
-
-  @MockitoBean(name = "deletePortPairGroupsDelegate")
-  JavaDelegate deletePortPairGroups;
-
-  @MockitoBean(name = "deletePortPairsDelegate")
-  JavaDelegate deletePortPairs;
-
-  @MockitoBean(name = "deleteFlowClassifiersDelegate")
-  JavaDelegate deleteFlowClassifiers;
-
-  @MockitoSpyBean VimRegistry vims;
-
-  @org.springframework.beans.factory.annotation.Autowired io.nfvflow.chain.ChainInventory chains;
-
-  String vim;
+class VnffgApiTest extends ChainApiTestSupport {
 
   static String cnfVnfd(String name, String cp) {
     return """
@@ -118,36 +80,6 @@ class VnffgApiTest extends ApiTestSupport {
               constituent_vnfs: [%s, %s]
             members: [Forwarding_path1]
       """;
-
-  @BeforeEach
-  void vim() throws Exception {
-    vim = registerVim(unique("vim"), "good", false);
-    doAnswer(inv -> Optional.of(inv.getArgument(0, String.class)))
-        .when(vims)
-        .neutronOf(anyString());
-    // what the real step does besides Neutron: the port chain's id and chain_id are recorded
-    doAnswer(
-            inv -> {
-              String id =
-                  io.nfvflow.chain.ChainVariables.vnffgId(
-                      inv.getArgument(0, org.camunda.bpm.engine.delegate.DelegateExecution.class));
-              chains
-                  .plan(id)
-                  .paths()
-                  .forEach(
-                      p ->
-                          chains.recordRealised(
-                              id,
-                              new io.nfvflow.chain.Realised(
-                                  io.nfvflow.chain.Realised.Kind.PORT_CHAIN,
-                                  p.nfpId(),
-                                  "pc-" + p.nfpId(),
-                                  p.pathId())));
-              return null;
-            })
-        .when(applyPortChains)
-        .execute(Mockito.any());
-  }
 
   record Chain(String vnffgd, String vnf1, String vnf2, String vnfd1, String vnfd2) {}
 

@@ -11,6 +11,7 @@ import io.nfvflow.tosca.template.Props;
 import io.nfvflow.tosca.template.Requirements;
 import io.nfvflow.tosca.template.Syntax;
 import io.nfvflow.tosca.template.Topology;
+import io.nfvflow.tosca.vdu.VduReader;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,11 +43,25 @@ public final class ConnectionPointReader {
 
   /** Reads one CP and checks that it binds to a VDU and links to a VL of the topology. */
   public static ConnectionPoint read(NodeTemplate node, Inputs inputs, Topology topology) {
+    return read(node, inputs, topology, null, false);
+  }
+
+  /**
+   * Reads one CP whose virtual link a network service may provide: when the VNFD's
+   * substitution_mappings maps a requirement to it, it may have no {@code virtualLink} at
+   * onboarding (and a container VDU's never needs one); a VM's needs one to be instantiated.
+   *
+   * @param providedBy the substitution requirement that maps to this CP, or null
+   * @param onboarding whether the VNFD is being onboarded (no VNF binds links yet)
+   */
+  public static ConnectionPoint read(
+      NodeTemplate node, Inputs inputs, Topology topology, String providedBy, boolean onboarding) {
     Problems problems = new Problems();
     problems.check(() -> NODE_KEYS.check(node.name(), "", node.body().keySet()));
     Props props = problems.require(() -> node.properties(inputs));
     problems.check(() -> props.check(PROPERTIES));
-    Binding binding = problems.read(() -> binding(node, topology));
+    Binding binding =
+        problems.read(() -> binding(node, topology, new Provider(providedBy, onboarding)));
     Boolean management = problems.read(() -> props.bool("management"));
     Integer order = problems.read(() -> order(props));
     Boolean antiSpoofing = problems.read(() -> props.bool("anti_spoofing_protection"));
@@ -71,15 +86,39 @@ public final class ConnectionPointReader {
   /** The VDU the CP binds to and the VL it links to. */
   private record Binding(String vdu, String link) {}
 
-  private static Binding binding(NodeTemplate node, Topology topology) {
+  /** Where a CP's link may come from instead of its own requirement. */
+  private record Provider(String requirement, boolean onboarding) {}
+
+  private static Binding binding(NodeTemplate node, Topology topology, Provider provider) {
     Map<String, String> requirements =
         Requirements.read(
             node.name(), node.section("requirements"), Set.of(VIRTUAL_LINK, VIRTUAL_BINDING));
     Problems problems = new Problems();
     String vdu = problems.read(() -> vdu(node, requirements, topology));
-    String link = problems.read(() -> link(node, requirements, topology));
+    String link =
+        requirements.containsKey(VIRTUAL_LINK) || provider.requirement() == null
+            ? problems.read(() -> link(node, requirements, topology))
+            : problems.read(() -> provided(node, vdu, topology, provider));
     problems.throwIfAny();
     return new Binding(vdu, link);
+  }
+
+  /**
+   * A CP without a link that a network service provides: fine while onboarding and for a container
+   * (Kuryr gives a pod its ports), else the VNF is being instantiated without the NS's binding.
+   */
+  private static String provided(
+      NodeTemplate node, String vdu, Topology topology, Provider provider) {
+    NodeTemplate vduNode = vdu == null ? null : topology.node(vdu);
+    if (provider.onboarding() || (vduNode != null && VduReader.isContainer(vduNode))) {
+      return null;
+    }
+    throw ToscaException.invalid(
+        node.name(),
+        "requirements." + VIRTUAL_LINK,
+        "missing: this connection point gets its virtual link from a network service (requirement "
+            + provider.requirement()
+            + "), and the VNF's param_values.substitution_mappings binds none to it");
   }
 
   private static String vdu(

@@ -26,6 +26,22 @@ public final class Requirements {
    * @return requirement name to target node name, in order
    */
   public static Map<String, String> read(String node, Object raw, Set<String> allowed) {
+    return read(node, raw, allowed::contains, " (expected one of " + allowed + ")");
+  }
+
+  /**
+   * Reads requirements of any name, as a node typed by a substituted VNFD has (virtualLink1...).
+   *
+   * @param node the node template, for messages
+   * @param raw the {@code requirements} value, or null
+   * @return requirement name to target node name, in order
+   */
+  public static Map<String, String> readAny(String node, Object raw) {
+    return read(node, raw, name -> true, "");
+  }
+
+  private static Map<String, String> read(
+      String node, Object raw, java.util.function.Predicate<String> allowed, String expected) {
     Map<String, String> targets = new LinkedHashMap<>();
     if (raw == null) {
       return targets;
@@ -39,9 +55,9 @@ public final class Requirements {
             node, "requirements", "each requirement must be a single 'name: target' entry");
       }
       String name = String.valueOf(map.keySet().iterator().next());
-      if (!allowed.contains(name)) {
+      if (!allowed.test(name)) {
         throw ToscaException.invalid(
-            node, "requirements." + name, "unknown requirement (expected one of " + allowed + ")");
+            node, "requirements." + name, "unknown requirement" + expected);
       }
       if (targets.put(name, target(node, name, map.get(name))) != null) {
         throw ToscaException.invalid(node, "requirements." + name, "is given more than once");

@@ -19,6 +19,11 @@ public final class Topology {
     return List.copyOf(byName.values());
   }
 
+  /** The node of that name, or null. */
+  public NodeTemplate node(String name) {
+    return byName.get(name);
+  }
+
   /** The type of a node, or null when there is no such node. */
   public String typeOf(String name) {
     NodeTemplate node = byName.get(name);

@@ -40,9 +40,15 @@ public final class VduReader {
   /** Reads one VDU node template. */
   public static Vdu read(NodeTemplate node, Inputs inputs) {
     Props props = node.properties(inputs);
-    return props.has("vnfcs")
+    return isContainer(node)
         ? ContainerVduReader.read(node, props)
         : VmVduReader.read(node, props, inputs);
+  }
+
+  /** Whether a VDU node is a container VDU: it has {@code vnfcs}. */
+  public static boolean isContainer(NodeTemplate node) {
+    return node.section("properties") instanceof Map<?, ?> properties
+        && properties.containsKey("vnfcs");
   }
 
   /**

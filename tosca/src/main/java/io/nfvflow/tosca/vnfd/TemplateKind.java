@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Tells a VNF descriptor from the other Tacker templates that share its TOSCA version: forwarding
- * graph (VNFFG) and network service (NS) descriptors, and VNFDs written to be substituted into an
- * NS. Those are refused up front with a message that says what they are.
+ * graph (VNFFG) and network service (NS) descriptors. Those are refused up front with a message
+ * that says what they are. (A VNFD written to be substituted into an NS is a VNFD.)
  */
 public final class TemplateKind {
 
@@ -27,13 +27,6 @@ public final class TemplateKind {
               : ns ? "an NS (network service)" : "a VNFFG (forwarding graph)";
       throw ToscaException.unsupported(
           null, null, "not a VNF descriptor: it defines " + what + NOT_SUPPORTED);
-    }
-    if (topology.containsKey("substitution_mappings")) {
-      throw ToscaException.unsupported(
-          null,
-          "topology_template.substitution_mappings",
-          "this VNFD is written to be substituted into a network service, which is not supported;"
-              + " remove substitution_mappings and node_types to use it on its own");
     }
   }
 

@@ -9,6 +9,9 @@ import io.nfvflow.tosca.VirtualLink;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.tosca.network.ConnectionPointReader;
 import io.nfvflow.tosca.network.VirtualLinkReader;
+import io.nfvflow.tosca.ns.Substitution;
+import io.nfvflow.tosca.ns.SubstitutionBinding;
+import io.nfvflow.tosca.ns.SubstitutionReader;
 import io.nfvflow.tosca.policy.PolicyReader;
 import io.nfvflow.tosca.template.Inputs;
 import io.nfvflow.tosca.template.KeyRules;
@@ -29,6 +32,8 @@ public final class VnfdReader {
   public static final String VERSION = "tosca_simple_profile_for_nfv_1_0_0";
 
   private static final String TOPOLOGY = "topology_template";
+  private static final String SUBSTITUTION = "substitution_mappings";
+  private static final String NODE_TYPES = "node_types";
 
   private static final KeyRules TOP_LEVEL =
       KeyRules.keys("tosca_definitions_version", "description", "metadata", "imports", TOPOLOGY)
@@ -46,7 +51,7 @@ public final class VnfdReader {
           .unsupported("dsl_definitions are not supported", "dsl_definitions");
 
   private static final KeyRules TOPOLOGY_KEYS =
-      KeyRules.keys("description", "inputs", "node_templates", "policies")
+      KeyRules.keys("description", "inputs", "node_templates", "policies", SUBSTITUTION)
           .unsupported(
               "this topology template section is not supported",
               "outputs",
@@ -57,32 +62,60 @@ public final class VnfdReader {
   private VnfdReader() {}
 
   /**
-   * Reads and validates a descriptor. Past the template's outline (version, topology, kind), every
-   * node, policy and section is checked even when another one has a problem, and the one exception
-   * thrown names them all.
+   * Reads and validates a descriptor for instantiation. Past the template's outline (version,
+   * topology, kind), every node, policy and section is checked even when another one has a problem,
+   * and the one exception thrown names them all.
    *
    * @param root the loaded template
-   * @param params the parameter values for get_input (may be empty)
+   * @param params the parameter values for get_input (may be empty); its {@code
+   *     substitution_mappings} entry, if any, binds network service VLs (see {@link
+   *     SubstitutionBinding})
    */
   public static VnfDescriptor read(Map<String, Object> root, Map<String, Object> params) {
+    return read(root, params, false);
+  }
+
+  /**
+   * Reads and validates a descriptor.
+   *
+   * @param onboarding whether it is being onboarded: a connection point that substitution_mappings
+   *     maps a requirement to may then lack its virtual link, which an NS gives it later
+   */
+  public static VnfDescriptor read(
+      Map<String, Object> root, Map<String, Object> params, boolean onboarding) {
     requireVersion(root);
     Map<String, Object> topology = topology(root);
     TemplateKind.requireVnfd(root, topology);
+    boolean substitutable = topology.containsKey(SUBSTITUTION);
     Problems problems = new Problems();
-    problems.check(() -> TOP_LEVEL.check(null, "", root.keySet()));
+    problems.check(() -> TOP_LEVEL.check(null, "", topLevelKeys(root, substitutable)));
     problems.check(() -> Imports.check(root.get("imports")));
     problems.check(() -> TOPOLOGY_KEYS.check(null, TOPOLOGY + ".", topology.keySet()));
-    Inputs inputs = problems.require(() -> new Inputs(topology.get("inputs"), params));
-    Topology nodes =
-        new Topology(problems.require(() -> NodeTemplates.read(topology.get("node_templates"))));
+    Inputs inputs = problems.require(() -> new Inputs(topology.get("inputs"), inputs(params)));
+    List<NodeTemplate> written =
+        problems.require(() -> NodeTemplates.read(topology.get("node_templates")));
+    Substitution substitution =
+        substitutable ? problems.read(() -> substitution(root, topology, written)) : null;
+    Bound bound = bind(written, params, substitutable, substitution, problems);
+    Topology nodes = bound.nodes();
     nodes.nodes().forEach(node -> problems.check(() -> NodeTypes.requireSupported(node)));
     List<MonitoringPolicy> monitoring = new ArrayList<>();
     List<Vdu> vdus = vdus(nodes, inputs, monitoring, problems);
+    Map<String, String> providedBy =
+        substitution != null
+            ? providedBy(substitution)
+            : SubstitutionReader.mappedConnectionPoints(topology.get(SUBSTITUTION));
+    // a binding with problems says enough: its CPs are not also reported as unlinked
+    boolean linksOptional = onboarding || bound.failed();
     List<ConnectionPoint> cps = new ArrayList<>();
     List<VirtualLink> vls = new ArrayList<>();
     for (NodeTemplate node : nodes.nodes()) {
       if (node.type().equals(NodeTypes.CP)) {
-        problems.check(() -> cps.add(ConnectionPointReader.read(node, inputs, nodes)));
+        String requirement = providedBy.get(node.name());
+        problems.check(
+            () ->
+                cps.add(
+                    ConnectionPointReader.read(node, inputs, nodes, requirement, linksOptional)));
       } else if (node.type().equals(NodeTypes.VL)) {
         problems.check(() -> vls.add(VirtualLinkReader.read(node, inputs)));
       }
@@ -104,6 +137,62 @@ public final class VnfdReader {
         policies.scaling(),
         policies.alarmTriggers(),
         monitoring);
+  }
+
+  /** A substitutable VNFD declares its node type in node_types; any other may not have one. */
+  private static List<String> topLevelKeys(Map<String, Object> root, boolean substitutable) {
+    return root.keySet().stream().filter(k -> !(substitutable && k.equals(NODE_TYPES))).toList();
+  }
+
+  /** The parameter values that are inputs: the binding of NS links is not one. */
+  private static Map<String, Object> inputs(Map<String, Object> params) {
+    if (!params.containsKey(SubstitutionBinding.KEY)) {
+      return params;
+    }
+    Map<String, Object> inputs = new LinkedHashMap<>(params);
+    inputs.remove(SubstitutionBinding.KEY);
+    return inputs;
+  }
+
+  private static Substitution substitution(
+      Map<String, Object> root, Map<String, Object> topology, List<NodeTemplate> nodes) {
+    return SubstitutionReader.read(
+        topology.get(SUBSTITUTION), root.get(NODE_TYPES), new Topology(nodes));
+  }
+
+  /**
+   * The nodes with the VNF's binding of NS links applied, when it gives one. A binding needs the
+   * VNFD's substitution_mappings; when those could not be read, their problems say enough.
+   */
+  private static Bound bind(
+      List<NodeTemplate> written,
+      Map<String, Object> params,
+      boolean substitutable,
+      Substitution substitution,
+      Problems problems) {
+    if (!params.containsKey(SubstitutionBinding.KEY) || (substitutable && substitution == null)) {
+      return new Bound(new Topology(written), substitutable && substitution == null);
+    }
+    SubstitutionBinding binding =
+        problems.read(
+            () ->
+                SubstitutionBinding.read(
+                    params.get(SubstitutionBinding.KEY), substitution, new Topology(written)));
+    return binding == null
+        ? new Bound(new Topology(written), true)
+        : new Bound(new Topology(binding.apply(written)), false);
+  }
+
+  /** The nodes after binding, and whether the binding (or the mappings it needs) had problems. */
+  private record Bound(Topology nodes, boolean failed) {}
+
+  /** Connection point to the substitution requirement that maps to it. */
+  private static Map<String, String> providedBy(Substitution substitution) {
+    Map<String, String> providedBy = new LinkedHashMap<>();
+    if (substitution != null) {
+      substitution.requirements().forEach((requirement, cp) -> providedBy.put(cp, requirement));
+    }
+    return providedBy;
   }
 
   /**

@@ -23,6 +23,9 @@ import io.nfvflow.tosca.ToscaParser;
 import io.nfvflow.tosca.Vdu;
 import io.nfvflow.tosca.VmVdu;
 import io.nfvflow.tosca.VnfDescriptor;
+import io.nfvflow.tosca.ns.NsDescriptor;
+import io.nfvflow.tosca.ns.NsdParser;
+import io.nfvflow.tosca.ns.Substitution;
 import io.nfvflow.tosca.vnffg.Classifier;
 import io.nfvflow.tosca.vnffg.VnffgDescriptor;
 import io.nfvflow.tosca.vnffg.VnffgdParser;
@@ -49,9 +52,9 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Every file of Tacker's sample templates onboards or is refused clearly, file by file, as {@code
  * conformance/expectations.txt} says: VNFDs through {@link ToscaParser}, VNFFGDs ({@link
- * VnffgdParser#isVnffgd}) through {@link VnffgdParser}. Parsed models are compared with {@code
- * conformance/golden/*.json}; run with {@code -Dtosca.golden.update=true} to rewrite those (then
- * review the diff).
+ * VnffgdParser#isVnffgd}) through {@link VnffgdParser}, NSDs ({@link NsdParser#isNsd}) through
+ * {@link NsdParser}. Parsed models are compared with {@code conformance/golden/*.json}; run with
+ * {@code -Dtosca.golden.update=true} to rewrite those (then review the diff).
  */
 class ConformanceTest {
 
@@ -85,6 +88,7 @@ class ConformanceTest {
   private final Path tacker = TackerCorpus.tacker();
   private final ToscaParser parser = new ToscaParser();
   private final VnffgdParser vnffgdParser = new VnffgdParser();
+  private final NsdParser nsdParser = new NsdParser();
   private final List<Expectation> expectations = loadExpectations();
 
   @TestFactory
@@ -225,6 +229,48 @@ class ConformanceTest {
         .allSatisfy(e -> assertThat(e.kind()).as(e.file()).isEqualTo("VNFFGD"));
   }
 
+  /** Every NSD sample onboards, and every VNFD written for substitution into one. */
+  @Test
+  void everyNsdSampleAndItsVnfdsOnboard() {
+    assertThat(expectations).filteredOn(e -> e.kind().equals("NSD")).hasSize(5);
+    assertThat(expectations)
+        .filteredOn(e -> e.file().contains("nsd/") || e.file().contains("tosca-ns-"))
+        .filteredOn(e -> !e.kind().equals("PARAMS"))
+        .allSatisfy(e -> assertThat(e.kind()).as(e.file()).isIn("NSD", "ONBOARDS"))
+        .hasSize(13);
+  }
+
+  /**
+   * Tacker's multiple-VNFFG sample uses an input it does not declare (net_dst_port_id), which
+   * Tacker fills from param_values.nsd by name: nfvflow takes it as a string input without a
+   * default, so it parses with the sample's param file and names the input without one.
+   */
+  @Test
+  void theMultipleVnffgSampleTakesItsUndeclaredInputFromParamValues() throws IOException {
+    String dir = "samples/tosca-templates/vnffg-nsd/";
+    Map<String, Object> tree =
+        tree(Files.readString(tacker.resolve(dir + "tosca-multiple-vnffg-nsd.yaml")));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> values =
+        (Map<String, Object>)
+            parser
+                .parseParamValues(Files.readString(tacker.resolve(dir + "ns_param.yaml")))
+                .get("nsd");
+    NsDescriptor ns = nsdParser.parse(tree, values);
+    assertThat(ns.vnffgs()).extracting(g -> g.name()).containsExactly("VNFFG1", "VNFFG2");
+    assertThat(vnffgdParser.parse(ns.vnffgs().get(0).vnffgdTemplate(), values).paths())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.classifiers().get(0).match().logicalDestinationPort())
+                    .isEqualTo("0eed8399-6c51-4eee-b037-0999c93ac898"));
+    Map<String, Object> without = new java.util.LinkedHashMap<>(values);
+    without.remove("net_dst_port_id");
+    assertThatThrownBy(() -> nsdParser.parse(tree, without))
+        .isInstanceOf(ToscaException.class)
+        .hasMessageContaining("VNFFG group 'VNFFG1': input 'net_dst_port_id' has no value");
+  }
+
   private MonitoringPolicy policy(String sample, String vdu) throws IOException {
     return parser.parse(sample(sample), Map.of()).monitoringPolicy(vdu).orElseThrow();
   }
@@ -244,10 +290,15 @@ class ConformanceTest {
       assertThat(VnffgdParser.isVnffgd(tree))
           .as("isVnffgd of " + e.file())
           .isEqualTo(e.kind().startsWith("VNFFGD"));
+      assertThat(NsdParser.isNsd(tree))
+          .as("isNsd of " + e.file())
+          .isEqualTo(e.kind().equals("NSD"));
     }
     switch (e.kind()) {
       case "PARSES" -> checkParses(e, text);
       case "VNFFGD" -> checkVnffgdParses(e, text, tree);
+      case "NSD" -> checkNsdParses(e, text, tree);
+      case "ONBOARDS" -> checkOnboards(e, text, tree);
       case "VNFFGD_REFUSED" -> {
         assertThatThrownBy(() -> parseVnffgd(e, tree))
             .isInstanceOf(ToscaException.class)
@@ -306,6 +357,77 @@ class ConformanceTest {
             && topology.get("inputs") != null
         ? vnffgdParser.validate(tree)
         : vnffgdParser.parse(tree, Map.of());
+  }
+
+  /**
+   * An NSD onboards (placeholders for the inputs without a default) and parses with the {@code nsd}
+   * entry of its param_values file when it names one; the model read is the golden one. The VNFD
+   * parser refuses it as a network service.
+   */
+  private void checkNsdParses(Expectation e, String text, Map<String, Object> tree)
+      throws IOException {
+    assertThatThrownBy(() -> parser.parse(text, Map.of()))
+        .isInstanceOf(ToscaException.class)
+        .hasMessageContaining("not a VNF descriptor: it defines an NS (network service)");
+    NsDescriptor validated = nsdParser.validate(tree);
+    compareWithGolden(e, e.params() == null ? validated : nsdParser.parse(tree, nsdParams(e)));
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> nsdParams(Expectation e) throws IOException {
+    return (Map<String, Object>) params(e).get("nsd");
+  }
+
+  /**
+   * A VNFD written for substitution onboards; its golden file holds the validated model and its
+   * substitution. Instantiated on its own it parses, or names each CP whose link an NS provides;
+   * with Tacker's binding for every requirement it parses with those CPs on the bound VLs.
+   */
+  private void checkOnboards(Expectation e, String text, Map<String, Object> tree)
+      throws IOException {
+    Substitution substitution = NsdParser.substitution(tree).orElseThrow();
+    Map<String, Object> golden = new java.util.LinkedHashMap<>();
+    golden.put("descriptor", parser.validate(text));
+    golden.put("nodeType", substitution.nodeType());
+    golden.put("requirements", substitution.requirements());
+    golden.put("capabilities", substitution.capabilities());
+    golden.put("required", new TreeSet<>(substitution.required()));
+    compareWithGolden(e, golden);
+    try {
+      parser.parse(text, Map.of());
+    } catch (ToscaException refused) {
+      assertThat(refused.problems())
+          .isNotEmpty()
+          .allSatisfy(
+              p -> assertThat(p.reason()).contains("gets its virtual link from a network service"));
+    }
+    Map<String, Object> binding = new java.util.LinkedHashMap<>();
+    Map<String, Object> requirements = new java.util.LinkedHashMap<>();
+    substitution
+        .requirements()
+        .keySet()
+        .forEach(
+            r -> {
+              requirements.put(r, "NS-" + r);
+              binding.put(
+                  "NS-" + r,
+                  Map.of(
+                      "type",
+                      "tosca.nodes.nfv.VL",
+                      "properties",
+                      Map.of("network_name", "net-" + r, "vendor", "tacker")));
+            });
+    binding.put("requirements", requirements);
+    VnfDescriptor bound = parser.parse(text, Map.of("substitution_mappings", binding));
+    substitution
+        .requirements()
+        .forEach(
+            (r, cp) ->
+                assertThat(bound.connectionPoints())
+                    .filteredOn(c -> c.name().equals(cp))
+                    .singleElement()
+                    .extracting(c -> c.virtualLink())
+                    .isEqualTo("NS-" + r));
   }
 
   private void assertVnfdParserRefusesVnffgd(String text) {

@@ -7,7 +7,7 @@ import java.util.List;
  * One line of {@code conformance/expectations.txt}.
  *
  * @param file path under the Tacker 8.0.0 corpus (tosca/src/test/resources/tacker-8.0.0)
- * @param kind PARSES, REFUSED, VNFFGD, VNFFGD_REFUSED, PARAMS or NOT_A_TEMPLATE
+ * @param kind PARSES, ONBOARDS, REFUSED, VNFFGD, VNFFGD_REFUSED, NSD, PARAMS or NOT_A_TEMPLATE
  * @param refusal the expected message substring, for REFUSED and VNFFGD_REFUSED
  * @param params the param_values file to parse with, or null
  */
@@ -30,7 +30,7 @@ record Expectation(String file, String kind, String refusal, String params) {
     return result;
   }
 
-  /** The golden file name for a PARSES or VNFFGD entry. */
+  /** The golden file name for a PARSES, ONBOARDS, VNFFGD or NSD entry. */
   String golden() {
     String name = file.substring(file.lastIndexOf('/') + 1);
     return name.replace(".yaml", ".json");
