@@ -154,6 +154,16 @@ members() {  # NS name: "<name> <id>" of each VNF named <ns name>_<node>
     jq -r --arg p "$1_" '.vnfs[]? | select(.name | startswith($p)) | "\(.name) \(.id)"'
 }
 
+template_show() {  # NSD name: nsd-template-show; LAST = the template
+  run tacker_ nsd-template-show "$1"
+  if [[ $LAST == 'Unable to display NSD template!' ]]; then
+    # python-tackerclient 1.12 on Python 3: ShowTemplateNSD indexes the zip that get_data returns
+    # (TypeError, caught and hidden by the client), whatever the server answers
+    log "client bug: nsd-template-show cannot print any template on Python 3; the same template with nsd-show:"
+    run tacker_ nsd-show "$1" -f value -c attributes
+  fi
+}
+
 # after an ns-delete: the NS, its VNFs and VNFFGs gone from nfvflow, and nothing of them on a VIM
 assert_ns_left_nothing() {  # NS name, VNFFG id, VNF ids...
   local ns=$1 vnffg=$2 vnf left
@@ -370,7 +380,7 @@ run tacker_ nsd-create --nsd-file "$SAMPLES/tosca-single-vnffg-nsd.yaml" "$NSD_S
 run tacker_ nsd-list
 [[ $LAST == *"$NSD_SAMPLE"* ]] || fail "nsd-list lacks $NSD_SAMPLE"
 run tacker_ nsd-show "$NSD_SAMPLE"
-run tacker_ nsd-template-show "$NSD_SAMPLE"
+template_show "$NSD_SAMPLE"
 [[ $LAST == *sample-vnfd1* && $LAST == *Forwarding_path1* ]] || fail "nsd-template-show of $NSD_SAMPLE is not the sample"
 
 # Tacker's ns_param.yaml with the sandbox's network and ports
@@ -441,11 +451,18 @@ VNFDS=()
 
 # ================================================================== 2. a mixed NS: VM on OpenStack, CNF on Kubernetes
 log "=== 2. a mixed NS: VNF1 a VM on $VIM_OS, VNF2 a CNF on $VIM_K8S (param_values.vims), chained"
-sed -e "s/\"@IMAGE@\"/$IMAGE/" -e "s/\"@FLAVOR@\"/$FLAVOR/" "$SAMPLES/vnfd-ns-vm.yaml" >"$TMP/vnfd-vm.yaml"
-sed -e "s/\"@IMAGE@\"/nginx/" -e "s/\"@NAMESPACE@\"/$NS/" -e "s/\"@CHAIN_NET@\"/$NET/" \
-  "$SAMPLES/vnfd-ns-cnf.yaml" >"$TMP/vnfd-cnf.yaml"
-sed -e "s/\"@VM_VNFD@\"/$VNFD_VM/g" -e "s/\"@CNF_VNFD@\"/$VNFD_CNF/g" \
-  -e "s/@VM_VNFD@/$VNFD_VM/g" -e "s/@CNF_VNFD@/$VNFD_CNF/g" "$SAMPLES/nsd-mixed.yaml" >"$TMP/nsd-mixed.yaml"
+fill() {  # file, KEY=value...: the @KEY@ placeholders (quoted or in text) replaced, as NsIT does
+  local file=$1 kv
+  shift
+  local args=()
+  for kv in "$@"; do
+    args+=(-e "s|\"@${kv%%=*}@\"|${kv#*=}|g" -e "s|@${kv%%=*}@|${kv#*=}|g")
+  done
+  sed "${args[@]}" "$file"
+}
+fill "$SAMPLES/vnfd-ns-vm.yaml" IMAGE=$IMAGE FLAVOR=$FLAVOR >"$TMP/vnfd-vm.yaml"
+fill "$SAMPLES/vnfd-ns-cnf.yaml" IMAGE=nginx NAMESPACE=$NS CHAIN_NET=$NET >"$TMP/vnfd-cnf.yaml"
+fill "$SAMPLES/nsd-mixed.yaml" VM_VNFD=$VNFD_VM CNF_VNFD=$VNFD_CNF >"$TMP/nsd-mixed.yaml"
 grep -q '@[A-Z_]*@' "$TMP/vnfd-vm.yaml" "$TMP/vnfd-cnf.yaml" "$TMP/nsd-mixed.yaml" && fail "placeholders left in the mixed descriptors"
 VNFDS=("$VNFD_VM")
 run tacker_ vnfd-create --vnfd-file "$TMP/vnfd-vm.yaml" "$VNFD_VM"
@@ -454,7 +471,7 @@ run tacker_ vnfd-create --vnfd-file "$TMP/vnfd-cnf.yaml" "$VNFD_CNF"
 NSDS=("$NSD_MIXED")
 run tacker_ nsd-create --nsd-file "$TMP/nsd-mixed.yaml" "$NSD_MIXED"
 run tacker_ nsd-list
-run tacker_ nsd-template-show "$NSD_MIXED"
+template_show "$NSD_MIXED"
 [[ $LAST == *"$VNFD_CNF"* ]] || fail "nsd-template-show of $NSD_MIXED does not import $VNFD_CNF"
 
 LOW=$((20000 + RANDOM % 40000))
