@@ -221,6 +221,18 @@ class NsIT extends OpenStackTestBase {
         "FIGURE ns delete-to-gone-ms=%d%n",
         Duration.between(deleteAsked, Instant.now()).toMillis());
 
+    // the NS's events tell the story in Tacker's order: the VNFFG went before any VNF did
+    List<String> details = field(eventsOf(nsId), "event_details");
+    System.out.printf("NS %s events: %s%n", nsId, details);
+    assertThat(field(eventsOf(nsId), "resource_type")).as("NS events").containsOnly("ns");
+    assertThat(field(eventsOf(nsId), "resource_state"))
+        .as("NS event states")
+        .contains("PENDING_CREATE", "ACTIVE", "PENDING_DELETE");
+    int vnffgGone = lastIndexOf(details, nsName + "_VNFFG1", "COMPLETED");
+    int firstVnfDelete = firstIndexOf(details, nsName + "_VNF", "delete started");
+    assertThat(vnffgGone).as("the VNFFG's removal in %s", details).isNotNegative();
+    assertThat(firstVnfDelete).as("a VNF's removal in %s", details).isGreaterThan(vnffgGone);
+
     // nothing of the NS left on either VIM
     assertThat(api.vnfStatus(vm)).isEqualTo("GONE");
     assertThat(api.vnfStatus(cnf)).isEqualTo("GONE");
@@ -272,9 +284,12 @@ class NsIT extends OpenStackTestBase {
         .containsKeys("VNF1", "VNF2");
     String vm = watch.members.get("VNF1");
     String cnf = watch.members.get("VNF2");
+    // ns-create waits for every VNF to end before it judges them: the VM came up, then went
+    List<String> vmStates = field(eventsOf(vm), "resource_state");
     System.out.printf(
         "NS %s: VNF1's event states %s, VNF2's %s%n",
-        nsId, field(eventsOf(vm), "resource_state"), field(eventsOf(cnf), "resource_state"));
+        nsId, vmStates, field(eventsOf(cnf), "resource_state"));
+    assertThat(vmStates).as("VNF1's event states").contains("ACTIVE", "PENDING_DELETE");
 
     // every member removed, the VM too, on both VIMs; no chain was made
     assertMembersGone(s, nsName, List.of(vm, cnf));
@@ -873,6 +888,27 @@ class NsIT extends OpenStackTestBase {
       map.put(m.group(1), m.group(2));
     }
     return map;
+  }
+
+  /** The index of the last text holding both parts, or -1. */
+  static int lastIndexOf(List<String> texts, String a, String b) {
+    for (int i = texts.size() - 1; i >= 0; i--) {
+      if (texts.get(i).contains(a) && texts.get(i).contains(b)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The index of the first text holding both parts (a VNF's, not the VNFFG's), or -1. */
+  static int firstIndexOf(List<String> texts, String a, String b) {
+    for (int i = 0; i < texts.size(); i++) {
+      String t = texts.get(i);
+      if (t.contains(a) && !t.contains("_VNFFG") && t.contains(b)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   static List<JsonNode> elements(JsonNode array) {
