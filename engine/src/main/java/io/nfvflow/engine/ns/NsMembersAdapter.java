@@ -146,35 +146,27 @@ class NsMembersAdapter implements NsMembers {
   @Override
   @Transactional
   public Started deleteVnffg(String nsId, int index) {
-    NsMemberEntity member = member(nsId, SubjectKind.VNFFG, index);
-    Optional<VnffgEntity> vnffg =
-        member.subjectId == null ? Optional.empty() : vnffgs.findById(member.subjectId);
-    if (vnffg.isEmpty()) {
-      return new Started(member.subjectId, member.describe(), false);
-    }
-    if (vnffg.get().status() != VnfStatus.PENDING_DELETE) {
-      try {
-        vnffgLifecycle.deleteMember(member.subjectId);
-      } catch (TackerException e) {
-        throw new NsMemberException(
-            "%s could not be deleted: %s".formatted(member.describe(), e.getMessage()));
-      }
-    }
-    return new Started(member.subjectId, member.describe(), true);
+    return delete(member(nsId, SubjectKind.VNFFG, index), vnffgLifecycle::deleteMember);
   }
 
   @Override
   @Transactional
   public Started deleteVnf(String nsId, int index) {
-    NsMemberEntity member = member(nsId, SubjectKind.VNF, index);
-    Optional<VnfEntity> vnf =
-        member.subjectId == null ? Optional.empty() : vnfs.findById(member.subjectId);
-    if (vnf.isEmpty()) {
+    return delete(member(nsId, SubjectKind.VNF, index), vnfLifecycle::terminateMember);
+  }
+
+  /**
+   * Deletes a member that exists and is not being deleted already (a re-run finds its delete
+   * running and waits for it); nothing to wait for when it does not exist (any more).
+   */
+  private Started delete(NsMemberEntity member, java.util.function.Consumer<String> deletion) {
+    Optional<? extends OperationSubject> subject = subject(member);
+    if (subject.isEmpty()) {
       return new Started(member.subjectId, member.describe(), false);
     }
-    if (vnf.get().status() != VnfStatus.PENDING_DELETE) {
+    if (subject.get().status() != VnfStatus.PENDING_DELETE) {
       try {
-        vnfLifecycle.terminateMember(member.subjectId);
+        deletion.accept(member.subjectId);
       } catch (TackerException e) {
         throw new NsMemberException(
             "%s could not be deleted: %s".formatted(member.describe(), e.getMessage()));
