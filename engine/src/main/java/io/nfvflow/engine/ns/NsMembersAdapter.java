@@ -103,7 +103,7 @@ class NsMembersAdapter implements NsMembers {
       throw new NsMemberException(
           "%s could not be created: %s".formatted(member.describe(), e.getMessage()));
     }
-    return new Started(member.subjectId, member.describe(), true);
+    return new Started(member.subjectId, member.label(), true);
   }
 
   @Override
@@ -140,7 +140,7 @@ class NsMembersAdapter implements NsMembers {
       throw new NsMemberException(
           "%s could not be created: %s".formatted(member.describe(), e.getMessage()));
     }
-    return new Started(member.subjectId, member.describe(), true);
+    return new Started(member.subjectId, member.label(), true);
   }
 
   @Override
@@ -162,7 +162,7 @@ class NsMembersAdapter implements NsMembers {
   private Started delete(NsMemberEntity member, java.util.function.Consumer<String> deletion) {
     Optional<? extends OperationSubject> subject = subject(member);
     if (subject.isEmpty()) {
-      return new Started(member.subjectId, member.describe(), false);
+      return new Started(member.subjectId, member.label(), false);
     }
     if (subject.get().status() != VnfStatus.PENDING_DELETE) {
       try {
@@ -172,7 +172,7 @@ class NsMembersAdapter implements NsMembers {
             "%s could not be deleted: %s".formatted(member.describe(), e.getMessage()));
       }
     }
-    return new Started(member.subjectId, member.describe(), true);
+    return new Started(member.subjectId, member.label(), true);
   }
 
   @Override
@@ -279,7 +279,7 @@ class NsMembersAdapter implements NsMembers {
                         "%s (%s) was created but is gone"
                             .formatted(member.describe(), member.subjectId)));
     boolean running = subject.status() != VnfStatus.ACTIVE && subject.status() != VnfStatus.ERROR;
-    return Optional.of(new Started(member.subjectId, member.describe(), running));
+    return Optional.of(new Started(member.subjectId, member.label(), running));
   }
 
   private Optional<? extends OperationSubject> subject(NsMemberEntity member) {
