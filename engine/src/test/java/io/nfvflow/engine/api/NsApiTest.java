@@ -414,4 +414,32 @@ class NsApiTest extends ChainApiTestSupport {
         .contains("CP11")
         .contains("requirement virtualLink1");
   }
+
+  @Test
+  void aRunningNsIsDeletedOnlyWithForceWhichCancelsItAndRemovesItsMembers() throws Exception {
+    Service s = onboarded(76, "never-ready");
+    String name = unique("ns");
+    String id = createNs(name, s.nsd(), params()).body().path("ns").path("id").asText();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> dict(ns(id).path("vnf_ids").asText()).size() == 2);
+    awaitStatus(dict(ns(id).path("vnf_ids").asText()).get("VNF1"), "ACTIVE");
+    assertThat(ns(id).path("status").asText()).isEqualTo("PENDING_CREATE");
+
+    Answer refused = delete("/v1.0/nss/" + id);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.body().path("TackerError").path("message").asText())
+        .contains("is running", "force");
+
+    Answer forced =
+        call(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/v1.0/nss/" + id)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"ns\": {\"attributes\": {\"force\": true}}}"));
+    assertThat(forced.status()).as(forced.toString()).isEqualTo(204);
+    awaitNsGone(id);
+    assertThat(get("/v1.0/vnfs?name=" + name + "_VNF1").body().path("vnfs").size()).isZero();
+    assertThat(get("/v1.0/vnfs?name=" + name + "_VNF2").body().path("vnfs").size()).isZero();
+  }
 }
