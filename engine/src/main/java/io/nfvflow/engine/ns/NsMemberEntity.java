@@ -55,6 +55,11 @@ public class NsMemberEntity {
 
   /** "VNF VNF1 (ns1_VNF1)": how messages name it. */
   String describe() {
-    return "%s %s (%s)".formatted(kind.label(), node, name);
+    return kind.label() + " " + label();
+  }
+
+  /** "VNF1 (ns1_VNF1)": its node and name (the NS steps say the kind). */
+  String label() {
+    return "%s (%s)".formatted(node, name);
   }
 }

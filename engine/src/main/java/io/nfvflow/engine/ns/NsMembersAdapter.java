@@ -103,7 +103,7 @@ class NsMembersAdapter implements NsMembers {
       throw new NsMemberException(
           "%s could not be created: %s".formatted(member.describe(), e.getMessage()));
     }
-    return new Started(member.subjectId, member.describe(), true);
+    return new Started(member.subjectId, member.label(), true);
   }
 
   @Override
@@ -140,47 +140,39 @@ class NsMembersAdapter implements NsMembers {
       throw new NsMemberException(
           "%s could not be created: %s".formatted(member.describe(), e.getMessage()));
     }
-    return new Started(member.subjectId, member.describe(), true);
+    return new Started(member.subjectId, member.label(), true);
   }
 
   @Override
   @Transactional
   public Started deleteVnffg(String nsId, int index) {
-    NsMemberEntity member = member(nsId, SubjectKind.VNFFG, index);
-    Optional<VnffgEntity> vnffg =
-        member.subjectId == null ? Optional.empty() : vnffgs.findById(member.subjectId);
-    if (vnffg.isEmpty()) {
-      return new Started(member.subjectId, member.describe(), false);
-    }
-    if (vnffg.get().status() != VnfStatus.PENDING_DELETE) {
-      try {
-        vnffgLifecycle.deleteMember(member.subjectId);
-      } catch (TackerException e) {
-        throw new NsMemberException(
-            "%s could not be deleted: %s".formatted(member.describe(), e.getMessage()));
-      }
-    }
-    return new Started(member.subjectId, member.describe(), true);
+    return delete(member(nsId, SubjectKind.VNFFG, index), vnffgLifecycle::deleteMember);
   }
 
   @Override
   @Transactional
   public Started deleteVnf(String nsId, int index) {
-    NsMemberEntity member = member(nsId, SubjectKind.VNF, index);
-    Optional<VnfEntity> vnf =
-        member.subjectId == null ? Optional.empty() : vnfs.findById(member.subjectId);
-    if (vnf.isEmpty()) {
-      return new Started(member.subjectId, member.describe(), false);
+    return delete(member(nsId, SubjectKind.VNF, index), vnfLifecycle::terminateMember);
+  }
+
+  /**
+   * Deletes a member that exists and is not being deleted already (a re-run finds its delete
+   * running and waits for it); nothing to wait for when it does not exist (any more).
+   */
+  private Started delete(NsMemberEntity member, java.util.function.Consumer<String> deletion) {
+    Optional<? extends OperationSubject> subject = subject(member);
+    if (subject.isEmpty()) {
+      return new Started(member.subjectId, member.label(), false);
     }
-    if (vnf.get().status() != VnfStatus.PENDING_DELETE) {
+    if (subject.get().status() != VnfStatus.PENDING_DELETE) {
       try {
-        vnfLifecycle.terminateMember(member.subjectId);
+        deletion.accept(member.subjectId);
       } catch (TackerException e) {
         throw new NsMemberException(
             "%s could not be deleted: %s".formatted(member.describe(), e.getMessage()));
       }
     }
-    return new Started(member.subjectId, member.describe(), true);
+    return new Started(member.subjectId, member.label(), true);
   }
 
   @Override
@@ -287,7 +279,7 @@ class NsMembersAdapter implements NsMembers {
                         "%s (%s) was created but is gone"
                             .formatted(member.describe(), member.subjectId)));
     boolean running = subject.status() != VnfStatus.ACTIVE && subject.status() != VnfStatus.ERROR;
-    return Optional.of(new Started(member.subjectId, member.describe(), running));
+    return Optional.of(new Started(member.subjectId, member.label(), running));
   }
 
   private Optional<? extends OperationSubject> subject(NsMemberEntity member) {

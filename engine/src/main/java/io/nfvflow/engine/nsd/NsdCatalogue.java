@@ -77,33 +77,18 @@ public class NsdCatalogue {
     Map<String, Object> tree = tree(tosca, TEMPLATE_FIELD);
     NsDescriptor descriptor = validate(tree, "Invalid NS descriptor");
     Map<String, String> vnfdIds = resolve(descriptor, "Invalid NS descriptor");
-    String name = RequestBody.optionalText(nsd, "name", "nsd.name");
-    String nameField = "nsd.name";
-    if (name == null || name.isBlank()) {
-      name = descriptor.templateName();
-      nameField = TEMPLATE_FIELD + ".metadata.template_name";
-      if (name == null || name.isBlank()) {
-        throw TackerException.invalidField(
-            "nsd.name", "required (or metadata.template_name in the template)");
-      }
-    }
-    name = name.trim();
-    if (name.length() > MAX_NAME) {
-      throw TackerException.invalidField(nameField, "at most %d characters".formatted(MAX_NAME));
-    }
-    String description = RequestBody.optionalText(nsd, "description", "nsd.description");
-    String descriptionField = "nsd.description";
-    if (description == null || description.isEmpty()) {
-      description = descriptor.description();
-      descriptionField = TEMPLATE_FIELD + ".description";
-    }
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw TackerException.invalidField(
-          descriptionField, "at most %d characters".formatted(MAX_DESCRIPTION));
-    }
+    Templates.Naming naming =
+        Templates.naming(
+            nsd,
+            "nsd",
+            TEMPLATE_FIELD,
+            descriptor.templateName(),
+            descriptor.description(),
+            MAX_NAME,
+            MAX_DESCRIPTION);
     return save(
-        name,
-        description,
+        naming.name(),
+        naming.description(),
         RequestBody.optionalText(nsd, "tenant_id", "nsd.tenant_id"),
         tree,
         vnfdIds,

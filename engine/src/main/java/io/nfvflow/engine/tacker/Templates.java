@@ -71,4 +71,50 @@ public final class Templates {
     }
     return b.append('-').append(ownerName).toString();
   }
+
+  /**
+   * A descriptor's name and description as Tacker takes them: an empty name from the template's
+   * {@code metadata.template_name}, an empty description from its {@code description}.
+   *
+   * @param body the request's envelope content (e.g. what is under {@code "nsd"})
+   * @param kind the envelope's key, for field names (nsd, vnffgd)
+   * @param templateField where the template is in the request, for field names
+   */
+  public static Naming naming(
+      JsonNode body,
+      String kind,
+      String templateField,
+      String templateName,
+      String templateDescription,
+      int maxName,
+      int maxDescription) {
+    String name = RequestBody.optionalText(body, "name", kind + ".name");
+    String nameField = kind + ".name";
+    if (name == null || name.isBlank()) {
+      name = templateName;
+      nameField = templateField + ".metadata.template_name";
+      if (name == null || name.isBlank()) {
+        throw TackerException.invalidField(
+            kind + ".name", "required (or metadata.template_name in the template)");
+      }
+    }
+    name = name.trim();
+    if (name.length() > maxName) {
+      throw TackerException.invalidField(nameField, "at most %d characters".formatted(maxName));
+    }
+    String description = RequestBody.optionalText(body, "description", kind + ".description");
+    String descriptionField = kind + ".description";
+    if (description == null || description.isEmpty()) {
+      description = templateDescription;
+      descriptionField = templateField + ".description";
+    }
+    if (description != null && description.length() > maxDescription) {
+      throw TackerException.invalidField(
+          descriptionField, "at most %d characters".formatted(maxDescription));
+    }
+    return new Naming(name, description);
+  }
+
+  /** A descriptor's name and description (null when neither request nor template has one). */
+  public record Naming(String name, String description) {}
 }

@@ -5,6 +5,7 @@ import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.RequestBody;
 import io.nfvflow.engine.tacker.TackerException;
+import io.nfvflow.engine.tacker.Templates;
 import io.nfvflow.tosca.ToscaException;
 import io.nfvflow.tosca.vnffg.VnffgDescriptor;
 import io.nfvflow.tosca.vnffg.VnffgdParser;
@@ -74,33 +75,18 @@ public class VnffgdCatalogue {
     }
     Map<String, Object> tree = tree(tosca, TEMPLATE_FIELD);
     VnffgDescriptor descriptor = validate(tree, "Invalid VNFFG descriptor");
-    String name = RequestBody.optionalText(vnffgd, "name", "vnffgd.name");
-    String nameField = "vnffgd.name";
-    if (name == null || name.isBlank()) {
-      name = descriptor.templateName();
-      nameField = TEMPLATE_FIELD + ".metadata.template_name";
-      if (name == null || name.isBlank()) {
-        throw TackerException.invalidField(
-            "vnffgd.name", "required (or metadata.template_name in the template)");
-      }
-    }
-    name = name.trim();
-    if (name.length() > MAX_NAME) {
-      throw TackerException.invalidField(nameField, "at most %d characters".formatted(MAX_NAME));
-    }
-    String description = RequestBody.optionalText(vnffgd, "description", "vnffgd.description");
-    String descriptionField = "vnffgd.description";
-    if (description == null || description.isEmpty()) {
-      description = descriptor.description();
-      descriptionField = TEMPLATE_FIELD + ".description";
-    }
-    if (description != null && description.length() > MAX_DESCRIPTION) {
-      throw TackerException.invalidField(
-          descriptionField, "at most %d characters".formatted(MAX_DESCRIPTION));
-    }
+    Templates.Naming naming =
+        Templates.naming(
+            vnffgd,
+            "vnffgd",
+            TEMPLATE_FIELD,
+            descriptor.templateName(),
+            descriptor.description(),
+            MAX_NAME,
+            MAX_DESCRIPTION);
     return save(
-        name,
-        description,
+        naming.name(),
+        naming.description(),
         RequestBody.optionalText(vnffgd, "tenant_id", "vnffgd.tenant_id"),
         tree,
         VnffgdEntity.ONBOARDED);

@@ -71,6 +71,9 @@ class FakeVimDriver implements VimDriver {
   /** VNFs that never become ready again (a heal that fails). */
   final java.util.Set<String> broken = ConcurrentHashMap.newKeySet();
 
+  /** VNFs whose objects never become ready (their operation keeps running). */
+  final java.util.Set<String> neverReady = ConcurrentHashMap.newKeySet();
+
   /** Instance i of a VDU gets the address {@code addressPrefix + i} (a test may use loopback). */
   volatile String addressPrefix = "10.0.0.";
 
@@ -131,6 +134,13 @@ class FakeVimDriver implements VimDriver {
         .anyMatch(c -> "crash-loop".equals(c.image()))) {
       broken.add(vnf.vnfId());
     }
+    // and one named never-ready stays pending (an operation that is still running)
+    if (vnf.descriptor().vdus().stream()
+        .filter(v -> v instanceof io.nfvflow.tosca.ContainerVdu)
+        .flatMap(v -> ((io.nfvflow.tosca.ContainerVdu) v).containers().stream())
+        .anyMatch(c -> "never-ready".equals(c.image()))) {
+      neverReady.add(vnf.vnfId());
+    }
     applies.computeIfAbsent(vnf.vnfId(), k -> new AtomicInteger()).incrementAndGet();
   }
 
@@ -147,6 +157,9 @@ class FakeVimDriver implements VimDriver {
     }
     if (desired == null) {
       return Progress.pending("nothing applied yet");
+    }
+    if (neverReady.contains(vnf.vnfId())) {
+      return Progress.pending("never ready (on purpose)");
     }
     if (broken.contains(vnf.vnfId())) {
       return Progress.failed(

@@ -349,4 +349,97 @@ class NsApiTest extends ChainApiTestSupport {
     assertThat(delete("/v1.0/nss/" + id).status()).isEqualTo(204);
     awaitNsGone(id);
   }
+
+  static java.nio.file.Path tackerSamples() {
+    return java.nio.file.Path.of("..", "tosca", "src", "test", "resources", "tacker-8.0.0")
+        .resolve("samples/tosca-templates");
+  }
+
+  @Test
+  void everyTackerNsdSampleOnboardsOnceItsVnfdsAreOnboarded() throws Exception {
+    java.nio.file.Path samples = tackerSamples();
+    // the names each NSD imports, and the files that hold those VNFDs
+    String[][] vnfds = {
+      {"sample-tosca-vnfd1", "nsd/sample-tosca-vnfd1.yaml"},
+      {"sample-tosca-vnfd2", "nsd/sample-tosca-vnfd2.yaml"},
+      {"sample2-tosca-vnfd1", "nsd/sample2-tosca-vnfd1.yaml"},
+      {"sample2-tosca-vnfd2", "nsd/sample2-tosca-vnfd2.yaml"},
+      {"sample-vnfd1", "vnffg-nsd/tosca-vnfd1-sample.yaml"},
+      {"sample-vnfd2", "vnffg-nsd/tosca-vnfd2-sample.yaml"}
+    };
+    for (String[] vnfd : vnfds) {
+      onboard(vnfd[0], java.nio.file.Files.readString(samples.resolve(vnfd[1])));
+    }
+    java.util.List<String> ids = new java.util.ArrayList<>();
+    for (String nsd :
+        new String[] {
+          "nsd/sample-tosca-nsd.yaml",
+          "nsd/sample2-tosca-nsd.yaml",
+          "vnffg-nsd/tosca-single-vnffg-nsd.yaml",
+          "vnffg-nsd/tosca-multiple-vnffg-nsd.yaml"
+        }) {
+      Answer a =
+          onboardNsd(unique("tacker-nsd"), java.nio.file.Files.readString(samples.resolve(nsd)));
+      assertThat(a.status()).as(nsd + ": " + a).isEqualTo(201);
+      ids.add(a.body().path("nsd").path("id").asText());
+    }
+    // Tacker's VM VNFDs cannot run on a VIM that runs containers: refused before anything exists,
+    // naming each node and how to place it
+    String nsd = ids.get(0); // sample-tosca-nsd
+    Answer refused =
+        post(
+            "/v1.0/nss",
+            """
+            {"ns": {"name": "%s", "nsd_id": "%s", "vim_id": "%s", "attributes": {"param_values":
+              {"nsd": {"vl1_name": "net_mgmt", "vl2_name": "net0"}}}}}
+            """
+                .formatted(unique("ns"), nsd, vim));
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.body().path("TackerError").path("message").asText())
+        .contains("VNF node VNF1 (VNFD 'sample-tosca-vnfd1') cannot run on VIM")
+        .contains("VNF node VNF2 (VNFD 'sample-tosca-vnfd2') cannot run on VIM")
+        .contains("param_values.vims.VNF1");
+  }
+
+  @Test
+  void aVnfdWithoutItsNetworkFromAnNsCannotBeCreatedAlone() throws Exception {
+    String vnfd =
+        onboard(
+            unique("alone"),
+            java.nio.file.Files.readString(
+                tackerSamples().resolve("vnffg-nsd/tosca-vnfd1-sample.yaml")));
+    Answer a = createVnf(unique("vnf"), vnfd, vim);
+    assertThat(a.status()).as(a.toString()).isEqualTo(400);
+    assertThat(a.body().path("TackerError").path("message").asText())
+        .contains("CP11")
+        .contains("requirement virtualLink1");
+  }
+
+  @Test
+  void aRunningNsIsDeletedOnlyWithForceWhichCancelsItAndRemovesItsMembers() throws Exception {
+    Service s = onboarded(76, "never-ready");
+    String name = unique("ns");
+    String id = createNs(name, s.nsd(), params()).body().path("ns").path("id").asText();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> dict(ns(id).path("vnf_ids").asText()).size() == 2);
+    awaitStatus(dict(ns(id).path("vnf_ids").asText()).get("VNF1"), "ACTIVE");
+    assertThat(ns(id).path("status").asText()).isEqualTo("PENDING_CREATE");
+
+    Answer refused = delete("/v1.0/nss/" + id);
+    assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+    assertThat(refused.body().path("TackerError").path("message").asText())
+        .contains("is running", "force");
+
+    Answer forced =
+        call(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                    "/v1.0/nss/" + id)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content("{\"ns\": {\"attributes\": {\"force\": true}}}"));
+    assertThat(forced.status()).as(forced.toString()).isEqualTo(204);
+    awaitNsGone(id);
+    assertThat(get("/v1.0/vnfs?name=" + name + "_VNF1").body().path("vnfs").size()).isZero();
+    assertThat(get("/v1.0/vnfs?name=" + name + "_VNF2").body().path("vnfs").size()).isZero();
+  }
 }
