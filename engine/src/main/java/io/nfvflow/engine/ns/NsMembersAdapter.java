@@ -233,15 +233,21 @@ class NsMembersAdapter implements NsMembers {
         continue;
       }
       event(
-          member.nsId,
-          "%s: %s %s"
-              .formatted(
-                  member.describe(), ended.type().name().toLowerCase(), ended.state().name()));
+          member.nsId, "%s: %s %s".formatted(member.describe(), verb(ended), ended.state().name()));
       runtime
           .createMessageCorrelation(NsVariables.MEMBER_ENDED)
           .localVariableEquals(NsVariables.MEMBER_ID, ended.subjectId())
           .correlateAllWithResult();
     }
+  }
+
+  /** What the operation was, in the words of its kind: a VNFFG is created, not instantiated. */
+  private static String verb(Operations.Ended ended) {
+    return switch (ended.type()) {
+      case INSTANTIATE -> ended.kind() == SubjectKind.VNF ? "instantiate" : "create";
+      case TERMINATE -> "delete";
+      default -> ended.type().name().toLowerCase();
+    };
   }
 
   private List<String> failures(String nsId, SubjectKind kind) {

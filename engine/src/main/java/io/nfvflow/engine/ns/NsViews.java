@@ -4,7 +4,6 @@ import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.tacker.Nulls;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vnf.SubjectKind;
-import io.nfvflow.engine.vnf.VnfEntity;
 import io.nfvflow.engine.vnf.VnfRepository;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,11 +23,17 @@ class NsViews {
   private final NsRepository nss;
   private final NsMemberRepository members;
   private final VnfRepository vnfs;
+  private final io.nfvflow.engine.vnffg.VnffgRepository vnffgs;
 
-  NsViews(NsRepository nss, NsMemberRepository members, VnfRepository vnfs) {
+  NsViews(
+      NsRepository nss,
+      NsMemberRepository members,
+      VnfRepository vnfs,
+      io.nfvflow.engine.vnffg.VnffgRepository vnffgs) {
     this.nss = nss;
     this.members = members;
     this.vnfs = vnfs;
+    this.vnffgs = vnffgs;
   }
 
   @Transactional(readOnly = true)
@@ -52,13 +57,18 @@ class NsViews {
       if (member.subjectId == null) {
         continue;
       }
+      // only members that exist: a failed NS removed the ones it had created
       if (member.kind == SubjectKind.VNF) {
-        vnfIds.put(member.node, member.subjectId);
         vnfs.findById(member.subjectId)
-            .map(VnfEntity::mgmtIpAddress)
-            .filter(m -> m != null && !m.isBlank())
-            .ifPresent(m -> mgmt.put(member.node, JsonColumns.map(m)));
-      } else {
+            .ifPresent(
+                vnf -> {
+                  vnfIds.put(member.node, member.subjectId);
+                  String m = vnf.mgmtIpAddress();
+                  if (m != null && !m.isBlank()) {
+                    mgmt.put(member.node, JsonColumns.map(m));
+                  }
+                });
+      } else if (vnffgs.existsById(member.subjectId)) {
         vnffgIds.put(member.node, member.subjectId);
       }
     }

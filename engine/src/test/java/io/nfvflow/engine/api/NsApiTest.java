@@ -286,6 +286,8 @@ class NsApiTest extends ChainApiTestSupport {
     assertThat(ns.path("error_reason").asText())
         .contains("VNF VNF2 (" + name + "_VNF2) failed")
         .contains("crash-loop");
+    // the members it had are gone, so it names none
+    assertThat(ns.path("vnf_ids").isNull()).as(ns.toString()).isTrue();
     assertThat(get("/v1.0/vnfs?name=" + name + "_VNF1").body().path("vnfs").size()).isZero();
     assertThat(get("/v1.0/vnfs?name=" + name + "_VNF2").body().path("vnfs").size()).isZero();
     assertThat(get("/v1.0/vnffgs?name=" + name + "_VNFFG1").body().path("vnffgs").size()).isZero();
