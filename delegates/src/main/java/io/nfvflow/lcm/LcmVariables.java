@@ -44,6 +44,13 @@ public final class LcmVariables {
   /** Local to {@code vnf-wait}: what is still pending, as the last poll saw it. */
   public static final String PROGRESS = "progress";
 
+  /**
+   * The message that ends {@code vnf-wait}'s pause between looks: the VIM reported a change of the
+   * VNF's objects. Its name carries the VNF id ({@code VnfChanged-${vnfId}} in the model), so a
+   * correlation finds the waits of one VNF by the event subscription's name alone.
+   */
+  public static final String VNF_CHANGED = "VnfChanged";
+
   /** Filled by error boundary events: the BPMN error code. */
   public static final String ERROR_CODE = "errorCode";
 
@@ -68,6 +75,11 @@ public final class LcmVariables {
   public static Duration pollDelay(VariableScope scope) {
     Object value = scope.getVariable(POLL_DELAY);
     return value == null || value.toString().isBlank() ? null : Duration.parse(value.toString());
+  }
+
+  /** The name of the {@link #VNF_CHANGED} message for one VNF, as {@code vnf-wait} subscribes. */
+  public static String vnfChanged(String vnfId) {
+    return VNF_CHANGED + "-" + vnfId;
   }
 
   public static String errorMessage(VariableScope scope) {

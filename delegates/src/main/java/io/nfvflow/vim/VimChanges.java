@@ -25,10 +25,19 @@ public interface VimChanges {
    *
    * @param vnfId the VNF (from the object's ownership label)
    * @param what the object and the change, for logs ("Service ns/vnf-1-vdu1 deleted"), or {@link
-   *     #PORTS} when only an instance's network ports changed (a pod's Kuryr record)
+   *     #PORTS} when only an instance's network ports changed (a pod's Kuryr record), or {@link
+   *     #STATUS} when only the progress of a rollout or removal changed
    */
   default void vnfChanged(String vnfId, String what) {}
 
   /** {@link #vnfChanged}'s {@code what} when only the network ports of an instance changed. */
   String PORTS = "ports";
+
+  /**
+   * {@link #vnfChanged}'s {@code what} when only the status of the VNF's objects moved on: a
+   * Deployment's rollout counted a replica more (or less) ready, updated or present, a pod became
+   * ready or not, started terminating, was deleted or cannot start. Not drift: what a wait for the
+   * VNF to be ready or gone looks at (the receiver ends those waits), nothing for healing.
+   */
+  String STATUS = "status";
 }

@@ -56,7 +56,11 @@ public interface VimDriver {
    */
   String retryCycle();
 
-  /** How often the reusable wait polls this VIM type. */
+  /**
+   * How often the reusable wait looks at a VNF of this VIM type between looks. For a type with a
+   * {@link #watch} that reports what waits need, a safety net (the watch's change ends the pause);
+   * for a type without, the poll cadence itself.
+   */
   PollCadence cadence();
 
   /**

@@ -129,6 +129,7 @@ class BpmnConventionsTest {
             "ApplyOnVim: does not pass the business key #{execution.processBusinessKey}",
             "Pause: timer [PT5M] is not one ${variable}",
             "WaitForCallback: waits for message Callback, not NsMemberEnded",
+            "Changed: waits for message VnfChanged, not VnfChanged-${vnfId}",
             "WaitForCallback: does not map memberId to itself as an input",
             "WaitForCallback: not asyncAfter",
             "Error_Oops: unknown error code OOPS",

@@ -24,10 +24,13 @@ import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.Error;
 import org.camunda.bpm.model.bpmn.instance.ErrorEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Event;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
@@ -158,6 +161,12 @@ final class Conventions {
 
   static final String MEMBER_ID = "memberId";
 
+  /**
+   * The one message a catch event waits for (io.nfvflow.lcm.LcmVariables#vnfChanged): the VIM's
+   * watch reported a change of the VNF, correlated by the VNF id in the message's name.
+   */
+  static final String VNF_CHANGED = "VnfChanged-${vnfId}";
+
   static final String RETRY_CYCLE = "${retryCycle}";
   static final String BUSINESS_KEY = "#{execution.processBusinessKey}";
 
@@ -171,7 +180,8 @@ final class Conventions {
           new Rule("async steps retry by ${retryCycle}", Conventions::retries),
           new Rule("call activities map the contract explicitly", Conventions::callActivities),
           new Rule("timers take their durations from variables", Conventions::timers),
-          new Rule("a member's wait is correlated by its local memberId", Conventions::waits),
+          new Rule(
+              "waits are for messages the engine sends, correlated as it does", Conventions::waits),
           new Rule("errors have a known code and carry their message", Conventions::errors),
           new Rule("activities, boundary and error events are documented", Conventions::documented),
           new Rule("everything is on the diagram, names with labels", Conventions::onDiagram),
@@ -279,6 +289,9 @@ final class Conventions {
       }
     }
     for (FlowNode node : bpmn.getModelElementsByType(FlowNode.class)) {
+      if (node instanceof EventBasedGateway) {
+        continue; // cannot be asynchronous (the model API refuses to even ask)
+      }
       if (node.isCamundaAsyncBefore() || node.isCamundaAsyncAfter()) {
         List<String> cycles = retryCyclesOf(node);
         if (!cycles.equals(List.of(RETRY_CYCLE))) {
@@ -380,13 +393,25 @@ final class Conventions {
   }
 
   /**
-   * A receive task waits for {@link #MEMBER_ENDED}, maps memberId to itself (a receive task with a
-   * message is a scope: without the mapping the waiting execution has no local memberId and the
-   * engine's correlation finds nothing) and is asyncAfter (the correlation must not run the NS's
-   * next steps in the transaction of the member's operation).
+   * A message catch event waits for {@link #VNF_CHANGED}. A receive task waits for {@link
+   * #MEMBER_ENDED}, maps memberId to itself (a receive task with a message is a scope: without the
+   * mapping the waiting execution has no local memberId and the engine's correlation finds nothing)
+   * and is asyncAfter (the correlation must not run the NS's next steps in the transaction of the
+   * member's operation).
    */
   static List<String> waits(Model model) {
     List<String> violations = new ArrayList<>();
+    for (IntermediateCatchEvent event :
+        model.bpmn().getModelElementsByType(IntermediateCatchEvent.class)) {
+      for (var definition : event.getEventDefinitions()) {
+        if (definition instanceof MessageEventDefinition m) {
+          String name = m.getMessage() == null ? null : m.getMessage().getName();
+          if (!VNF_CHANGED.equals(name)) {
+            violations.add(event.getId() + ": waits for message " + name + ", not " + VNF_CHANGED);
+          }
+        }
+      }
+    }
     for (ReceiveTask task : model.bpmn().getModelElementsByType(ReceiveTask.class)) {
       String id = task.getId();
       Message message = task.getMessage();

@@ -81,6 +81,88 @@ class VnfWaitTest extends ProcessTestBase {
   }
 
   /**
+   * A change the VIM reports (the message VnfChanged-&lt;vnfId&gt;, correlated by the engine) ends
+   * the wait between looks at once: no poll delay, and the safety timer goes with it.
+   */
+  @Test
+  void aReportedChangeLooksAgainAtOnceAndDropsTheTimer() {
+    steps.on(
+        "checkProgressDelegate",
+        notYet("0 of 2 pods ready", "PT2S"),
+        notYet("1 of 2 pods ready", "PT4S"),
+        done());
+    ProcessInstance instance = start("vnf-wait", waitVariables("kubernetes", "READY"));
+    run("CheckProgress");
+    assertThat(instance).isWaitingAt("AwaitChange");
+    assertThat(hasJobAt("WaitPollDelay")).isTrue();
+
+    assertThat(correlate("vnf-1")).as("the wait of vnf-1 is correlated").isEqualTo(1);
+    assertThat(hasJobAt("WaitPollDelay")).as("the safety timer is dropped").isFalse();
+    run("CheckProgress");
+    assertThat(correlate("vnf-1")).isEqualTo(1);
+    run("CheckProgress");
+
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("VnfChanged", "GoalReached")
+        .hasNotPassed("WaitPollDelay", "GoalNotReached");
+    assertThat(steps.calls()).hasSize(3);
+    assertThat(managementService().createJobQuery().count()).as("no timer left").isZero();
+  }
+
+  /**
+   * The message names the VNF: another VNF's change leaves this wait alone, and no message at all
+   * lets the timer poll on (a VIM type without a watch, or a change the watch missed).
+   */
+  @Test
+  void withoutItsVnfsMessageTheWaitPollsOn() {
+    steps.on("checkProgressDelegate", notYet("0 of 1 pods ready", "PT2S"), done());
+    ProcessInstance instance = start("vnf-wait", waitVariables("openstack", "READY"));
+    run("CheckProgress");
+
+    assertThat(correlate("vnf-2")).as("another VNF's change").isZero();
+    assertThat(instance).isWaitingAt("AwaitChange");
+    run("WaitPollDelay", "CheckProgress");
+
+    assertThat(instance).isEnded().hasPassed("WaitPollDelay").hasNotPassed("VnfChanged");
+  }
+
+  /** The message while CheckProgress looks (nothing subscribed yet) is not an error: no match. */
+  @Test
+  void aChangeWhileLookingFindsNoWait() {
+    ProcessInstance instance = start("vnf-wait", waitVariables("kubernetes", "READY"));
+
+    assertThat(correlate("vnf-1")).isZero();
+    assertThat(instance).isWaitingAt("CheckProgress");
+  }
+
+  /** The time-out still ends a wait that sits at the gateway, and its subscription goes too. */
+  @Test
+  void timeOutEndsAWaitForAChange() {
+    steps.on("checkProgressDelegate", notYet("0 of 1 pods ready", "PT10S"));
+    ProcessInstance caller = startUnderCaller("vnf-wait", waitVariables("kubernetes", "READY"));
+    run("CheckProgress");
+
+    run("TimeOutReached");
+
+    assertThat(caller).isEnded().variables().containsEntry("errorCode", "READY_TIMEOUT");
+    assertThat(correlate("vnf-1")).as("nothing waits any more").isZero();
+    assertThat(
+            org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+                .createEventSubscriptionQuery()
+                .count())
+        .isZero();
+  }
+
+  /** What the engine does when the VIM reports a change of the VNF; the number correlated. */
+  private static int correlate(String vnfId) {
+    return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService()
+        .createMessageCorrelation("VnfChanged-" + vnfId)
+        .correlateAllWithResult()
+        .size();
+  }
+
+  /**
    * The time-out ends in the error end event READY_TIMEOUT. Its camunda:errorMessage is an
    * expression; Camunda 7.24 evaluates it when the event is reached and hands the message to the
    * caller's boundary event (errorMessageVariable), so the caller knows the goal, the time-out and

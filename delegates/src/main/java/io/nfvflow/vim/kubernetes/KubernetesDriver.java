@@ -207,10 +207,14 @@ public class KubernetesDriver implements VimDriver {
     return "R3/PT5S";
   }
 
-  /** Pods start within seconds: look after 1 s, then 2 s, then every 5 s. */
+  /**
+   * A safety net only: the watch reports every change a wait looks at ({@link #watch}), and the
+   * engine ends the wait with it. The timer catches what a watch missed (an informer reconnecting,
+   * a change in the instant before the wait subscribed): after 2 s, then 4 s, 8 s, then every 10 s.
+   */
   @Override
   public PollCadence cadence() {
-    return new PollCadence(Duration.ofSeconds(1), 2, Duration.ofSeconds(5));
+    return new PollCadence(Duration.ofSeconds(2), 2, Duration.ofSeconds(10));
   }
 
   /**
@@ -294,7 +298,10 @@ public class KubernetesDriver implements VimDriver {
    * One set of informers per VIM on the Deployments, Services, ConfigMaps and autoscalers nfvflow
    * manages and on their pods ({@link VnfWatch}): a Deployment's replica change is reported as
    * {@code instancesChanged}, a deletion, an edit or a change of availability as {@code
-   * vnfChanged}, a change of a pod's Kuryr ports as {@code vnfChanged(vnfId, "ports")}.
+   * vnfChanged}, a change of a pod's Kuryr ports as {@code vnfChanged(vnfId, "ports")}, and what
+   * else a wait for READY or GONE looks at (a rollout's counts and conditions, a pod's readiness,
+   * scheduling or container that cannot start, a pod's deletion) as {@code vnfChanged(vnfId,
+   * "status")}. Together they end {@code vnf-wait}'s pauses, so {@link #cadence} is a safety net.
    */
   @Override
   public java.util.Optional<AutoCloseable> watch(

@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v1.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.nfvflow.vim.VimChanges;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,15 +19,17 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What the VIM's informers report of the objects nfvflow manages: one handler per kind, telling a
  * change that matters to the VNF (a deletion, an edit of spec, data or labels, a deletion starting,
- * a Deployment's availability) from churn (resource version, managed fields, a Service's or an
- * autoscaler's status) and from a resync, which replays the cache unchanged. One report per event
- * and VNF, naming everything that changed; additions are not reported (nfvflow makes them). A
+ * a Deployment's availability) from progress that only waits look at (a Deployment's rollout
+ * counters: {@link VimChanges#STATUS}), from churn (resource version, managed fields, a Service's
+ * or an autoscaler's status) and from a resync, which replays the cache unchanged. One report per
+ * event and VNF, naming everything that changed; additions are not reported (nfvflow makes them). A
  * handler never throws: a failure is logged and the informer goes on.
  *
  * @param <T> the kind
@@ -38,20 +41,33 @@ final class OwnedChanges<T extends HasMetadata> implements ResourceEventHandler<
   private final VimChanges changes;
   private final BiFunction<T, T, List<String>> kindChanges;
   private final BiConsumer<T, T> onEveryUpdate;
+  private final Function<T, Object> progress;
 
   private OwnedChanges(
       VimChanges changes,
       BiFunction<T, T, List<String>> kindChanges,
       BiConsumer<T, T> onEveryUpdate) {
+    this(changes, kindChanges, onEveryUpdate, o -> null);
+  }
+
+  private OwnedChanges(
+      VimChanges changes,
+      BiFunction<T, T, List<String>> kindChanges,
+      BiConsumer<T, T> onEveryUpdate,
+      Function<T, Object> progress) {
     this.changes = changes;
     this.kindChanges = kindChanges;
     this.onEveryUpdate = onEveryUpdate;
+    this.progress = progress;
   }
 
   /**
    * Deployments: a change of {@code spec.replicas} is {@code instancesChanged} (an autoscaler's,
    * anyone's), and only that; the pod template or the rest of the spec edited, or the availability
-   * changed ({@code Available} condition, available replicas), is {@code vnfChanged}.
+   * changed ({@code Available} condition, available replicas), is {@code vnfChanged}. Any other
+   * move of the rollout a wait for READY looks at ({@link DeploymentReadiness}: observed
+   * generation, replicas, updated, ready, available, conditions) is {@code vnfChanged(vnfId,
+   * STATUS)}.
    */
   static OwnedChanges<Deployment> deployments(VimChanges changes) {
     return new OwnedChanges<>(
@@ -70,7 +86,8 @@ final class OwnedChanges<T extends HasMetadata> implements ResourceEventHandler<
           }
           return what;
         },
-        (before, after) -> replicas(before, after, changes));
+        (before, after) -> replicas(before, after, changes),
+        d -> rollout(d.getStatus()));
   }
 
   static OwnedChanges<Service> services(VimChanges changes) {
@@ -125,6 +142,8 @@ final class OwnedChanges<T extends HasMetadata> implements ResourceEventHandler<
       what.addAll(kindChanges.apply(before, after));
       if (!what.isEmpty()) {
         report(before, after, KubernetesObjects.describe(after) + ": " + String.join(", ", what));
+      } else if (!Objects.equals(progress.apply(before), progress.apply(after))) {
+        report(before, after, VimChanges.STATUS);
       }
     } catch (RuntimeException e) {
       LOG.warn("cannot report a change of {}", KubernetesObjects.describe(after), e);
@@ -186,6 +205,31 @@ final class OwnedChanges<T extends HasMetadata> implements ResourceEventHandler<
     return d.getSpec() == null
         ? null
         : new DeploymentSpecBuilder(d.getSpec()).withReplicas(null).withTemplate(null).build();
+  }
+
+  /**
+   * What a wait for READY reads of a Deployment's status: the counts and the conditions (type,
+   * status, reason; their times move without news).
+   */
+  private static List<Object> rollout(DeploymentStatus status) {
+    if (status == null) {
+      return List.of();
+    }
+    List<Object> conditions =
+        status.getConditions() == null
+            ? List.of()
+            : status.getConditions().stream()
+                .map(c -> c.getType() + "=" + c.getStatus() + "/" + c.getReason())
+                .map(Object.class::cast)
+                .toList();
+    return Arrays.asList(
+        status.getObservedGeneration(),
+        status.getReplicas(),
+        status.getUpdatedReplicas(),
+        status.getReadyReplicas(),
+        status.getAvailableReplicas(),
+        status.getUnavailableReplicas(),
+        conditions);
   }
 
   /** {@code Available=<status>, <n> available}: what a change of availability compares. */

@@ -23,8 +23,11 @@ import org.slf4j.LoggerFactory;
  * ownership labels), each selected on the label {@code app.kubernetes.io/managed-by: nfvflow} (so
  * the cache holds nfvflow's objects only), in every namespace the credentials may watch, else in
  * the VIM's namespace (decided per kind: the API server answers 403). What the informers see goes
- * to {@link VimChanges} through {@link OwnedChanges}, and for pods through {@link PodPortChanges}
- * (only changes of their Kuryr ports: pods churn).
+ * to {@link VimChanges} through {@link OwnedChanges}, and for pods through {@link PodChanges}
+ * (changes of their Kuryr ports, and of what a wait looks at: pods churn). Deletions of every kind
+ * are reported, so a wait for a VNF to be gone ends with its last pod. ReplicaSets are not watched:
+ * they go before their pods (background deletion), and their failures reach the Deployment's
+ * conditions.
  *
  * <p>Starting never blocks and never gives up: an informer whose API server does not answer keeps
  * retrying with the client's back-off (fabric8's default would stop an informer whose first listing
@@ -52,7 +55,7 @@ final class VnfWatch implements AutoCloseable {
                 new KindWatch<>(client, vim, ConfigMap.class, OwnedChanges.configMaps(changes)),
                 new KindWatch<>(
                     client, vim, HorizontalPodAutoscaler.class, OwnedChanges.autoscalers(changes)),
-                new KindWatch<>(client, vim, Pod.class, new PodPortChanges(changes))));
+                new KindWatch<>(client, vim, Pod.class, new PodChanges(changes))));
     watch.kinds.forEach(KindWatch::start);
     return watch;
   }

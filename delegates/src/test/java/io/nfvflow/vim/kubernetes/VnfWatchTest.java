@@ -247,17 +247,132 @@ class VnfWatchTest {
     }
   }
 
+  /**
+   * A pod without Kuryr record that comes, changes and goes is no drift nor a port change: its
+   * readiness and its deletion are progress for waits only (STATUS), and its addition is nothing.
+   */
   @Test
-  void aPodWithoutKuryrRecordComesAndGoesUnreported() throws Exception {
+  void aPodWithoutKuryrRecordIsProgressOnly() throws Exception {
     Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+    String status = VNF + ": " + VimChanges.STATUS;
+    KubernetesFixtures.runningPod(client, d, VDU1 + "-b", "10.244.0.11");
     try (AutoCloseable watch = watch()) {
-      KubernetesFixtures.runningPod(client, d, VDU1 + "-b", "10.244.0.11");
-      podChurn(VDU1 + "-b");
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.statuses).as("the first listing").isEmpty();
+
+      podReady(VDU1 + "-b", "False");
+      await(() -> seen.statuses.size() == 1);
+      podReady(VDU1 + "-b", "False"); // the same readiness, a new resource version
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.statuses).as("no news").hasSize(1);
+      podReady(VDU1 + "-b", "True");
+      await(() -> seen.statuses.size() == 2);
       client.pods().inNamespace("default").withName(VDU1 + "-b").delete();
+      await(() -> seen.statuses.size() == 3);
 
       Thread.sleep(QUIET.toMillis());
+      assertThat(seen.statuses).containsExactly(status, status, status);
+      assertThat(seen.vnfs).isEmpty();
+      assertThat(seen.instances).isEmpty();
+    }
+  }
+
+  /** A container that will not start is what a wait fails on at once: reported as progress. */
+  @Test
+  void aContainerThatCannotStartIsProgress() throws Exception {
+    Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+    KubernetesFixtures.runningPod(client, d, VDU1 + "-c", "10.244.0.12");
+    try (AutoCloseable watch = watch()) {
+      client
+          .pods()
+          .inNamespace("default")
+          .withName(VDU1 + "-c")
+          .editStatus(
+              p -> {
+                p.getStatus()
+                    .setContainerStatuses(
+                        List.of(
+                            new io.fabric8.kubernetes.api.model.ContainerStatusBuilder()
+                                .withName("app")
+                                .withNewState()
+                                .withNewWaiting()
+                                .withReason("ImagePullBackOff")
+                                .endWaiting()
+                                .endState()
+                                .build()));
+                return p;
+              });
+
+      await(() -> !seen.statuses.isEmpty());
+      assertThat(seen.statuses).containsExactly(VNF + ": " + VimChanges.STATUS);
       assertThat(seen.vnfs).isEmpty();
     }
+  }
+
+  /**
+   * A Deployment's rollout moving on without a change of availability (one more replica ready, the
+   * surplus going) is progress for waits; a change of availability stays the one report it was.
+   */
+  @Test
+  void aDeploymentsRolloutIsProgress() throws Exception {
+    try (AutoCloseable watch = watch()) {
+      Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+      d.setStatus(
+          new DeploymentStatusBuilder()
+              .withObservedGeneration(d.getMetadata().getGeneration())
+              .withReplicas(3)
+              .withReadyReplicas(1)
+              .build());
+      client.resource(d).updateStatus();
+      await(() -> !seen.statuses.isEmpty());
+
+      d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+      d.getStatus().setReplicas(2);
+      client.resource(d).updateStatus();
+      await(() -> seen.statuses.size() == 2);
+
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.statuses).hasSize(2);
+      assertThat(seen.vnfs).isEmpty();
+      assertThat(seen.instances).isEmpty();
+    }
+  }
+
+  /** A wait for GONE ends with the last object: every deletion is reported, pods' too. */
+  @Test
+  void removingTheVnfReportsEveryDeletion() throws Exception {
+    Deployment d = client.apps().deployments().inNamespace("default").withName(VDU1).get();
+    KubernetesFixtures.runningPod(client, d, VDU1 + "-d", "10.244.0.13");
+    try (AutoCloseable watch = watch()) {
+      driver.remove(new VnfOnVim(vim, VNF, null, Map.of()));
+      client.pods().inNamespace("default").withName(VDU1 + "-d").delete(); // what GC would do
+
+      await(() -> !seen.statuses.isEmpty() && seen.vnfs.size() >= 4);
+      Thread.sleep(QUIET.toMillis());
+      assertThat(seen.vnfs)
+          .allMatch(w -> w.endsWith(" deleted"))
+          .anyMatch(w -> w.contains("Deployment default/" + VDU1))
+          .anyMatch(w -> w.contains("Service default/" + VDU1))
+          .anyMatch(w -> w.contains("HorizontalPodAutoscaler default/" + VDU1))
+          .anyMatch(w -> w.contains("ConfigMap default/"));
+      assertThat(seen.statuses).containsExactly(VNF + ": " + VimChanges.STATUS);
+    }
+  }
+
+  private void podReady(String pod, String ready) {
+    client
+        .pods()
+        .inNamespace("default")
+        .withName(pod)
+        .editStatus(
+            p -> {
+              p.getStatus()
+                  .setConditions(
+                      List.of(
+                          new PodConditionBuilder().withType("Ready").withStatus(ready).build()));
+              p.getStatus().setStartTime(java.time.Instant.now().toString());
+              return p;
+            });
   }
 
   /** What a kubelet writes all the time: the pod's status. */
@@ -367,10 +482,11 @@ class VnfWatchTest {
     }
   }
 
-  /** What the watch reported, as text. */
+  /** What the watch reported, as text; progress only (STATUS, for waits) apart from the rest. */
   private static final class Recorder implements VimChanges {
     final List<String> instances = new CopyOnWriteArrayList<>();
     final List<String> vnfs = new CopyOnWriteArrayList<>();
+    final List<String> statuses = new CopyOnWriteArrayList<>();
 
     @Override
     public void instancesChanged(String vnfId, String vdu, int n) {
@@ -379,7 +495,7 @@ class VnfWatchTest {
 
     @Override
     public void vnfChanged(String vnfId, String what) {
-      vnfs.add(vnfId + ": " + what);
+      (VimChanges.STATUS.equals(what) ? statuses : vnfs).add(vnfId + ": " + what);
     }
   }
 }
