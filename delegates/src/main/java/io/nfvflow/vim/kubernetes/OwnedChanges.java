@@ -118,17 +118,23 @@ final class OwnedChanges<T extends HasMetadata> implements ResourceEventHandler<
         (before, after) -> {});
   }
 
+  /** An informer's resync (or half an event): the same resource version, nothing changed. */
+  static boolean resync(
+      io.fabric8.kubernetes.api.model.HasMetadata before,
+      io.fabric8.kubernetes.api.model.HasMetadata after) {
+    return before == null
+        || after == null
+        || Objects.equals(
+            before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion());
+  }
+
   @Override
   public void onAdd(T o) {}
 
   @Override
   public void onUpdate(T before, T after) {
     try {
-      if (before == null
-          || after == null
-          || Objects.equals(
-              before.getMetadata().getResourceVersion(),
-              after.getMetadata().getResourceVersion())) {
+      if (resync(before, after)) {
         return; // a resync: nothing changed
       }
       onEveryUpdate.accept(before, after);

@@ -45,11 +45,7 @@ final class PodChanges implements ResourceEventHandler<Pod> {
   @Override
   public void onUpdate(Pod before, Pod after) {
     try {
-      if (before == null
-          || after == null
-          || Objects.equals(
-              before.getMetadata().getResourceVersion(),
-              after.getMetadata().getResourceVersion())) {
+      if (OwnedChanges.resync(before, after)) {
         return; // a resync
       }
       String was = record(before);
