@@ -311,10 +311,11 @@ public class NsLifecycle {
 
   /** A VIM by id or name, or null. */
   private VimEntity vim(String idOrName) {
-    return vims.all().stream()
+    List<VimEntity> all = vims.all();
+    return all.stream()
         .filter(v -> idOrName.equals(v.getId()))
         .findFirst()
-        .or(() -> vims.all().stream().filter(v -> idOrName.equals(v.getName())).findFirst())
+        .or(() -> all.stream().filter(v -> idOrName.equals(v.getName())).findFirst())
         .orElse(null);
   }
 

@@ -84,10 +84,8 @@ class NsMembersAdapter implements NsMembers {
     NsDescriptor descriptor = plan.descriptor(ns);
     VnfNode node = descriptor.vnfs().get(index);
     String vnfdName =
-        nsds.find(ns.nsdId).vnfdsByNodeType().entrySet().stream()
-            .filter(e -> e.getKey().equals(node.type()))
-            .findFirst()
-            .map(e -> vnfdName(e.getValue()))
+        Optional.ofNullable(nsds.find(ns.nsdId).vnfdsByNodeType().get(node.type()))
+            .map(this::vnfdName)
             .orElse(node.type());
     Map<String, Object> params =
         NsPlan.vnfParams(
