@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.nfvflow.engine.it.NeutronSfc.Kind;
 import io.nfvflow.engine.it.OpenStackCloud.Credentials;
 import io.nfvflow.engine.it.OpenStackCloud.TestNetwork;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +21,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.model.heat.Stack;
 import org.openstack4j.model.network.Port;
@@ -52,14 +47,13 @@ import org.openstack4j.model.network.Port;
  * the NS is still pending, so that the test can prove even a member that never showed up in {@code
  * vnf_ids} is gone, and can clean up after an engine that leaves one behind.
  */
-class NsIT extends OpenStackTestBase {
+class NsIT extends ChainTestBase {
 
   /** A VM VNF may take its Heat wait, a CNF its ready-timeout; then the chain its own wait. */
   static final Duration NS_CREATE_TIMEOUT = OS_SETTLE_TIMEOUT.plus(VnffgIT.CHAIN_TIMEOUT);
 
   static final Duration NS_DELETE_TIMEOUT = OS_DELETE_TIMEOUT.plus(VnffgIT.CHAIN_TIMEOUT);
   static final Duration NS_POLL = Duration.ofMillis(500);
-  static final YAMLMapper YAML = new YAMLMapper();
   static final Random RANDOM = new Random();
 
   /** The keys of an NS as Tacker 8.0.0 returns it ({@code ns_db._make_ns_dict}). */
@@ -76,8 +70,6 @@ class NsIT extends OpenStackTestBase {
           "vnffg_ids",
           "mgmt_ip_addresses");
 
-  NeutronSfc sfc;
-
   /** Every member VNF and VNFFG id seen in this test, for the last-resort cleanup. */
   final Set<String> seenVnfs = new LinkedHashSet<>();
 
@@ -85,11 +77,6 @@ class NsIT extends OpenStackTestBase {
 
   /** The ports the test itself made on its network (the traffic source, a foreign SF). */
   final Set<String> testPorts = new LinkedHashSet<>();
-
-  @BeforeEach
-  void neutron() {
-    sfc = new NeutronSfc(cloud);
-  }
 
   // ------------------------------------------------------------------ 1. mixed NS
 
@@ -738,28 +725,6 @@ class NsIT extends OpenStackTestBase {
     return id;
   }
 
-  /** A namespace of the sandbox for this test's pods, deleted after it. */
-  String namespace(String prefix) {
-    String name = unique(prefix);
-    k8s.namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-    afterTest(() -> k8s.namespaces().withName(name).delete());
-    return name;
-  }
-
-  /** The Neutron port of a one-instance VNF's connection point, checked in Neutron. */
-  String chainPort(JsonNode vnf, String cp) {
-    assertThat(vnf.path("instances")).as("instances of %s", vnf.path("id")).hasSize(1);
-    JsonNode instance = vnf.path("instances").get(0);
-    String port = instance.path("ports").path(cp).asText();
-    assertThat(port).as("port of %s in %s", cp, instance).isNotBlank();
-    Port inNeutron = cloud.os(cloud.admin()).networking().port().get(port);
-    assertThat(inNeutron).as("port %s in Neutron", port).isNotNull();
-    assertThat(inNeutron.getDeviceId()).isEqualTo(instance.path("id").asText());
-    return port;
-  }
-
   /**
    * Waits until the CNF shows {@code n} instances, each with a port for CP2 (from the Kuryr
    * annotation); checks each against its pod and Neutron. Returns pod name → port id.
@@ -821,23 +786,6 @@ class NsIT extends OpenStackTestBase {
 
   // ------------------------------------------------------------------ VNFFG and Neutron
 
-  /** The VNFFG's status, or {@code "GONE"} once the API answers 404. */
-  String vnffgStatus(String id) {
-    TackerApi.Response r = api.get("/v1.0/vnffgs/" + id);
-    if (r.status() == 404) {
-      return "GONE";
-    }
-    assertThat(r.status()).as("%s", r).isEqualTo(200);
-    return r.text("/vnffg/status");
-  }
-
-  /** The one port chain carrying the VNFFG's marker, as the VIM's project sees it. */
-  JsonNode portChainOf(String vnffgId) {
-    List<JsonNode> chains = sfc.owned(cloud.demo(), Kind.PORT_CHAIN, vnffgId);
-    assertThat(chains).as("port chains of VNFFG %s", vnffgId).hasSize(1);
-    return chains.get(0);
-  }
-
   /** Per PPG of the chain, in its order: the ports of its pairs (ingress = egress checked). */
   List<List<String>> pairPortsPerGroup(String vnffgId, JsonNode chain) {
     List<List<String>> groups = new ArrayList<>();
@@ -859,14 +807,6 @@ class NsIT extends OpenStackTestBase {
       groups.add(ports);
     }
     return groups;
-  }
-
-  JsonNode onlyClassifierOf(JsonNode chain) {
-    assertThat(chain.path("flow_classifiers")).as("classifiers of the chain").hasSize(1);
-    JsonNode fc =
-        sfc.get(cloud.demo(), Kind.FLOW_CLASSIFIER, chain.path("flow_classifiers").get(0).asText());
-    assertThat(fc).isNotNull();
-    return fc;
   }
 
   // ------------------------------------------------------------------ JSON
@@ -909,33 +849,5 @@ class NsIT extends OpenStackTestBase {
       }
     }
     return -1;
-  }
-
-  static List<JsonNode> elements(JsonNode array) {
-    List<JsonNode> list = new ArrayList<>();
-    array.forEach(list::add);
-    return list;
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return TackerApi.JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static JsonNode yaml(String text) {
-    try {
-      return YAML.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static ObjectNode wrap(String key, JsonNode object) {
-    ObjectNode body = TackerApi.JSON.createObjectNode();
-    body.set(key, object);
-    return body;
   }
 }

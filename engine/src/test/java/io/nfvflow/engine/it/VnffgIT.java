@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.nfvflow.engine.it.NeutronSfc.Kind;
 import io.nfvflow.engine.it.OpenStackCloud.Credentials;
 import io.nfvflow.engine.it.OpenStackCloud.TestNetwork;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openstack4j.model.network.Port;
 
@@ -44,20 +39,12 @@ import org.openstack4j.model.network.Port;
  * in its description: that is how the test finds them and proves none is left. Classifiers use a
  * random destination port range, so chains of parallel runs in the same project never overlap.
  */
-class VnffgIT extends OpenStackTestBase {
+class VnffgIT extends ChainTestBase {
 
   static final Duration CHAIN_TIMEOUT = Duration.ofMinutes(3);
   static final Duration FOLLOW_TIMEOUT = Duration.ofMinutes(2);
   static final Duration FAST_POLL = Duration.ofMillis(250);
-  static final YAMLMapper YAML = new YAMLMapper();
   static final Random RANDOM = new Random();
-
-  NeutronSfc sfc;
-
-  @BeforeEach
-  void neutron() {
-    sfc = new NeutronSfc(cloud);
-  }
 
   // ------------------------------------------------------------------ 1. VM-only chain
 
@@ -476,16 +463,6 @@ class VnffgIT extends OpenStackTestBase {
     return id;
   }
 
-  /** The VNFFG's status, or {@code "GONE"} once the API answers 404. */
-  String vnffgStatus(String id) {
-    TackerApi.Response r = api.get("/v1.0/vnffgs/" + id);
-    if (r.status() == 404) {
-      return "GONE";
-    }
-    assertThat(r.status()).as("%s", r).isEqualTo(200);
-    return r.text("/vnffg/status");
-  }
-
   JsonNode awaitVnffgSettled(String id) {
     await("VNFFG " + id + " leaves PENDING_*")
         .atMost(CHAIN_TIMEOUT)
@@ -645,18 +622,6 @@ class VnffgIT extends OpenStackTestBase {
     return vnf;
   }
 
-  /** The Neutron port of a one-instance VNF's connection point, checked in Neutron. */
-  String chainPort(JsonNode vnf, String cp) {
-    assertThat(vnf.path("instances")).as("instances of %s", vnf.path("id")).hasSize(1);
-    JsonNode instance = vnf.path("instances").get(0);
-    String port = instance.path("ports").path(cp).asText();
-    assertThat(port).as("port of %s in %s", cp, instance).isNotBlank();
-    Port inNeutron = cloud.os(cloud.admin()).networking().port().get(port);
-    assertThat(inNeutron).as("port %s in Neutron", port).isNotNull();
-    assertThat(inNeutron.getDeviceId()).isEqualTo(instance.path("id").asText());
-    return port;
-  }
-
   /** Waits (fast) until a scale completed at that level; the scale's own wait polls every 1 s. */
   void awaitScaledFast(String vnfId, int instances) {
     await("VNF " + vnfId + " at " + instances + " instances")
@@ -717,24 +682,7 @@ class VnffgIT extends OpenStackTestBase {
     }
   }
 
-  /** A namespace of the sandbox for this test's pods, deleted after it. */
-  String namespace(String prefix) {
-    String name = unique(prefix);
-    k8s.namespaces()
-        .resource(new NamespaceBuilder().withNewMetadata().withName(name).endMetadata().build())
-        .create();
-    afterTest(() -> k8s.namespaces().withName(name).delete());
-    return name;
-  }
-
   // ------------------------------------------------------------------ Neutron helpers
-
-  /** The one port chain carrying the VNFFG's marker, as the VIM's project sees it. */
-  JsonNode portChainOf(String vnffgId) {
-    List<JsonNode> chains = sfc.owned(cloud.demo(), Kind.PORT_CHAIN, vnffgId);
-    assertThat(chains).as("port chains of VNFFG %s", vnffgId).hasSize(1);
-    return chains.get(0);
-  }
 
   /** Per PPG of the chain, in its order: the ports of its pairs (ingress = egress checked). */
   List<List<String>> pairPortsPerGroup(String vnffgId, JsonNode chain) {
@@ -773,14 +721,6 @@ class VnffgIT extends OpenStackTestBase {
         .toList();
   }
 
-  JsonNode onlyClassifierOf(JsonNode chain) {
-    assertThat(chain.path("flow_classifiers")).as("classifiers of the chain").hasSize(1);
-    JsonNode fc =
-        sfc.get(cloud.demo(), Kind.FLOW_CLASSIFIER, chain.path("flow_classifiers").get(0).asText());
-    assertThat(fc).isNotNull();
-    return fc;
-  }
-
   /** A networking-sfc object made directly in Neutron as {@code who}; deleted after the test. */
   JsonNode foreign(Credentials who, Kind kind, JsonNode fields) {
     ObjectNode body = (ObjectNode) fields;
@@ -795,33 +735,5 @@ class VnffgIT extends OpenStackTestBase {
 
   static boolean sameElements(List<String> actual, java.util.Collection<String> expected) {
     return actual.size() == expected.size() && actual.containsAll(expected);
-  }
-
-  static List<JsonNode> elements(JsonNode array) {
-    List<JsonNode> list = new ArrayList<>();
-    array.forEach(list::add);
-    return list;
-  }
-
-  static JsonNode json(String text) {
-    try {
-      return TackerApi.JSON.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static JsonNode yaml(String text) {
-    try {
-      return YAML.readTree(text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  static ObjectNode wrap(String key, JsonNode object) {
-    ObjectNode body = TackerApi.JSON.createObjectNode();
-    body.set(key, object);
-    return body;
   }
 }
