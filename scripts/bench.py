@@ -19,6 +19,7 @@ Not yet measured (issue 10): the engine-only baseline of B2, B6 crash recovery, 
 """
 
 import argparse
+import base64
 import json
 import os
 import platform
@@ -32,11 +33,14 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "engine/src/test/resources/it/tosca-vnfd-containerized.yaml"
 LABEL = "nfvflow.io/vnf-id"
+# the bench's nfvflow runs with this admin password (API authentication, issue 11)
+ADMIN_PASSWORD = os.environ.get("NFVFLOW_ADMIN_PASSWORD", "bench-admin-password")
 
 
 def log(msg):
@@ -51,6 +55,8 @@ class Api:
         data = None if body is None else json.dumps(body).encode()
         req = urllib.request.Request(self.base + path, data=data, method=method)
         req.add_header("Content-Type", "application/json")
+        req.add_header("Authorization", "Basic " + base64.b64encode(
+            f"admin:{ADMIN_PASSWORD}".encode()).decode())
         try:
             with urllib.request.urlopen(req, timeout=30) as r:
                 status, raw = r.status, r.read()
@@ -165,15 +171,184 @@ def manifests_of(kubectl, vnf_id, suffix):
     return json.dumps(doc), deployment, namespace
 
 
+def readme_java_options():
+    """The JVM options of the README's run command: the bench measures what users run."""
+    for line in (ROOT / "README.md").read_text().splitlines():
+        m = re.match(r"^mvn .*package && java (.*)-jar engine/target/nfvflow\.jar", line.strip())
+        if m:
+            return m.group(1).split()
+    raise RuntimeError("README.md has no run command `mvn ... package && java ... -jar ...`")
+
+
+class Node:
+    """One nfvflow process on a data directory (the bench's own, fresh)."""
+
+    def __init__(self, args, data, api):
+        self.args, self.data, self.api = args, data, api
+        self.proc = None
+        self.logfile = open(data / "nfvflow.log", "a")
+
+    def start(self):
+        """Starts the jar; returns seconds until the API answers (B7)."""
+        started = time.monotonic()
+        cmd = ["java", *self.args.java_options, "-jar", self.args.jar, f"--server.port={self.args.port}",
+               "--nfvflow.bench.engine-only=true", *self.args.app_arg]
+        log("starting " + " ".join(cmd))
+        self.proc = subprocess.Popen(
+            cmd, env={**os.environ, "NFVFLOW_DATA_DIR": str(self.data),
+                      "NFVFLOW_ADMIN_PASSWORD": ADMIN_PASSWORD},
+            stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
+
+        def answers():
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"nfvflow exited with {self.proc.returncode}; see {self.data}/nfvflow.log")
+            try:
+                return self.api.call("GET", "/v1.0/vims", ok=(200,))[0] == 200
+            except (OSError, RuntimeError):
+                return False
+        wait(answers, 180, poll=0.05, what="the API")
+        return time.monotonic() - started
+
+    def rss_mb(self):
+        return rss_mb(self.proc.pid)
+
+    def kill9(self):
+        os.killpg(self.proc.pid, signal.SIGKILL)
+        self.proc.wait(30)
+
+    def stop(self):
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+
+
+def register_vim(api, name, vim_type, url, token):
+    _, vim = api.call("POST", "/v1.0/vims", {"vim": {
+        "type": vim_type, "name": name, "auth_url": url, "vim_project": {"name": "default"},
+        "auth_cred": {"bearer_token": token, "ssl_ca_cert": "None"}}})
+    vim_id = vim["vim"]["id"]
+    wait(lambda: api.call("GET", f"/v1.0/vims/{vim_id}")[1]["vim"]["status"] == "REACHABLE",
+         60, poll=0.2, what=f"VIM {name}")
+    return vim_id
+
+
+def submit(api, vnfd_id, vim_id, names, threads=8):
+    """POSTs one VNF per name, `threads` requests at a time (as clients would); returns the ids."""
+    def one(name):
+        _, vnf = api.call("POST", "/v1.0/vnfs", {"vnf": {"name": name, "vnfd_id": vnfd_id,
+                                                          "vim_id": vim_id}})
+        return vnf["vnf"]["id"]
+    with ThreadPoolExecutor(threads) as pool:
+        return list(pool.map(one, names))
+
+
+def statuses(api):
+    _, body = api.call("GET", "/v1.0/vnfs?fields=id&fields=status")
+    return {v["id"]: v["status"] for v in body["vnfs"]}
+
+
+def await_all(api, ids, goal, timeout, poll):
+    def done():
+        states = statuses(api)
+        if goal == "GONE":
+            return not any(i in states for i in ids)
+        bad = [i for i in ids if states.get(i) == "ERROR"]
+        if bad:
+            raise RuntimeError(f"{len(bad)} of {len(ids)} VNFs are ERROR, e.g. {bad[0]}")
+        return all(states.get(i) == goal for i in ids)
+    wait(done, timeout, poll=poll, what=f"{len(ids)} VNFs {goal}")
+
+
+def batch(api, vnfd_id, vim_id, n, tag, keep=False):
+    """B2: n VNFs submitted at once -> seconds until all ACTIVE; then deleted (unless keep)."""
+    poll = 0.2 if n <= 50 else 1.0
+    t = time.monotonic()
+    ids = submit(api, vnfd_id, vim_id, [f"{tag}-{i}" for i in range(n)])
+    submitted = time.monotonic() - t
+    await_all(api, ids, "ACTIVE", 120 + 2 * n, poll)
+    elapsed = time.monotonic() - t
+    log(f"B2 {tag}: {n} ACTIVE in {elapsed:.1f} s (submitted in {submitted:.1f} s): {n / elapsed:.1f} VNF/s")
+    result = {"vnfs": n, "submit_s": submitted, "all_active_s": elapsed, "vnf_per_s": n / elapsed,
+              "ids": ids}
+    if not keep:
+        result["delete_s"] = delete_all(api, ids)
+    return result
+
+
+def delete_all(api, ids):
+    t = time.monotonic()
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda i: api.call("DELETE", f"/v1.0/vnfs/{i}"), ids))
+    await_all(api, ids, "GONE", 120 + 2 * len(ids), 0.2 if len(ids) <= 50 else 1.0)
+    elapsed = time.monotonic() - t
+    log(f"deleted {len(ids)} in {elapsed:.1f} s")
+    return elapsed
+
+
+def owned_objects(kubectl):
+    """Every object nfvflow owns on the sandbox, per VNF id and kind."""
+    out = kubectl.run("get", "configmap,deployment,service,hpa,replicaset", "--all-namespaces",
+                      "-l", LABEL, "-o", "json")
+    per = {}
+    for item in json.loads(out)["items"]:
+        vnf = item["metadata"]["labels"][LABEL]
+        per.setdefault(vnf, {}).setdefault(item["kind"], []).append(item["metadata"]["name"])
+    return per
+
+
+def crash_recovery(node, api, kubectl, vnfd_id, vim_id, n, after):
+    """B6: n VNFs submitted, the process killed with -9 `after` seconds later, restarted."""
+    ids = submit(api, vnfd_id, vim_id, [f"crash-{i}" for i in range(n)])
+    time.sleep(after)
+    before = statuses(api)
+    pending = sum(1 for i in ids if before.get(i) != "ACTIVE")
+    node.kill9()
+    log(f"B6: killed with {pending} of {n} not ACTIVE yet")
+    t = time.monotonic()
+    start_s = node.start()
+    await_all(api, ids, "ACTIVE", 300 + 2 * n, 0.2)
+    recovered = time.monotonic() - t
+    per = owned_objects(kubectl)
+    duplicates = {vid: kinds for vid, kinds in per.items() if vid in ids and any(
+        len(names) > 1 for kind, names in kinds.items() if kind != "ReplicaSet")}
+    missing = [i for i in ids if "Deployment" not in per.get(i, {})]
+    log(f"B6: all ACTIVE {recovered:.1f} s after the restart (API after {start_s:.1f} s);"
+        f" {len(duplicates)} VNFs with duplicate objects, {len(missing)} without a Deployment")
+    result = {"vnfs": n, "pending_at_kill": pending, "restart_api_s": start_s,
+              "all_active_s": recovered, "duplicates": len(duplicates), "missing": len(missing)}
+    result["delete_s"] = delete_all(api, ids)
+    return result
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--jar", default=str(ROOT / "engine/target/nfvflow.jar"))
     ap.add_argument("--sandbox", default=os.environ.get("K8S_SANDBOX_DIR", "/var/tmp/k8s-sandbox"))
-    ap.add_argument("--runs", type=int, default=30, help="B1 runs per operation (default 30)")
-    ap.add_argument("--batch", type=int, default=20, help="B2/B3: CNFs submitted at once (default 20)")
+    ap.add_argument("--runs", type=int, default=30, help="B1 runs per operation (default 30; 0 skips B1)")
+    ap.add_argument("--batch", default="100,1000",
+                    help="B2: CNF batch sizes submitted at once, comma-separated (default 100,1000); "
+                         "B3 is measured with the largest batch ACTIVE")
+    ap.add_argument("--engine-only", default=None,
+                    help="B2 baseline batch sizes (default: the same as --batch; 0 skips)")
+    ap.add_argument("--crash", type=int, default=50, help="B6: CNFs in the batch killed mid-way (0 skips)")
+    ap.add_argument("--crash-after", type=float, default=1.0, help="B6: seconds after submission")
+    ap.add_argument("--openstack", type=int, default=0,
+                    help="runs of a VM VNF on the OpenStack sandbox beside Heat alone (0 skips)")
+    ap.add_argument("--java-options", default=None,
+                    help="JVM options (default: those of the README's run command)")
+    ap.add_argument("--app-arg", action="append", default=[],
+                    help="extra nfvflow argument, e.g. --app-arg=--camunda.bpm.history-level=audit")
     ap.add_argument("--port", type=int, default=19890)
     ap.add_argument("--write", action="store_true", help="write docs/performance.md")
     args = ap.parse_args()
+    args.java_options = (args.java_options.split() if args.java_options is not None
+                         else readme_java_options())
+    sizes = [int(x) for x in args.batch.split(",") if x.strip() and int(x) > 0]
+    baseline_sizes = sizes if args.engine_only is None else [
+        int(x) for x in args.engine_only.split(",") if x.strip() and int(x) > 0]
 
     sandbox = Path(args.sandbox)
     kubeconfig = str(sandbox / "kubeconfig")
@@ -182,121 +357,123 @@ def main():
     kubectl.run("get", "--raw", "/readyz")
     api = Api(f"http://127.0.0.1:{args.port}")
     data = Path(tempfile.mkdtemp(prefix="nfvflow-bench-"))
-    logfile = open(data / "nfvflow.log", "w")
-    results = {"machine": machine(), "runs": args.runs, "batch": args.batch}
+    node = Node(args, data, api)
+    results = {"machine": machine(), "runs": args.runs, "batch": args.batch,
+               "java_options": " ".join(args.java_options), "app_args": " ".join(args.app_arg),
+               "command": " ".join(["scripts/bench.sh", *sys.argv[1:]])}
 
-    # ---------------------------------------------------------------- B7 cold start
-    started = time.monotonic()
-    proc = subprocess.Popen(
-        ["java", "-jar", args.jar, f"--server.port={args.port}"],
-        env={**os.environ, "NFVFLOW_DATA_DIR": str(data)},
-        stdout=logfile, stderr=subprocess.STDOUT, start_new_session=True)
     try:
-        def answers():
-            try:
-                return api.call("GET", "/v1.0/vims", ok=(200,))[0] == 200
-            except (OSError, RuntimeError):
-                return False
-        wait(answers, 120, poll=0.05, what="the API")
-        results["cold_start_s"] = time.monotonic() - started
+        # ------------------------------------------------------------ B7 cold start, B3 idle
+        results["cold_start_s"] = node.start()
         log(f"B7 cold start {results['cold_start_s']:.1f} s")
         time.sleep(10)  # let start-up work settle before measuring memory
-        results["rss_idle_mb"] = rss_mb(proc.pid)
+        results["rss_idle_mb"] = node.rss_mb()
 
-        _, vim = api.call("POST", "/v1.0/vims", {"vim": {
-            "type": "kubernetes", "name": "bench-k8s", "auth_url": "https://127.0.0.1:6443",
-            "vim_project": {"name": "default"},
-            "auth_cred": {"bearer_token": token, "ssl_ca_cert": "None"}, "is_default": True}})
-        vim_id = vim["vim"]["id"]
-        wait(lambda: api.call("GET", f"/v1.0/vims/{vim_id}")[1]["vim"]["status"] == "REACHABLE",
-             60, poll=0.2, what="the VIM")
+        vim_id = register_vim(api, "bench-k8s", "kubernetes", "https://127.0.0.1:6443", token)
+        noop_vim = register_vim(api, "bench-engine-only", "engine-only", "https://127.0.0.1:9", "none")
         _, vnfd = api.call("POST", "/v1.0/vnfds", {"vnfd": {
             "name": "bench-vnfd", "attributes": {"vnfd": SAMPLE.read_text()}}})
         vnfd_id = vnfd["vnfd"]["id"]
 
         # ------------------------------------------------------------ B1 per operation
-        ops = {k: [] for k in ("create", "scale", "delete")}
-        base = {k: [] for k in ("create", "scale", "delete")}
-        for i in range(args.runs):
-            t = time.monotonic()
-            _, vnf = api.call("POST", "/v1.0/vnfs", {"vnf": {"name": f"bench-{i}", "vnfd_id": vnfd_id}})
-            vid = vnf["vnf"]["id"]
-            wait(lambda: api.status(vid) == "ACTIVE", 120, what=f"bench-{i} ACTIVE")
-            ops["create"].append(time.monotonic() - t)
-            if i == 0:  # the objects nfvflow made, at their initial size, for the kubectl side
-                manifest, _, _ = manifests_of(kubectl, vid, "probe")
-            t = time.monotonic()
-            api.call("POST", f"/v1.0/vnfs/{vid}/actions", {"scale": {"type": "out", "policy": "SP1"}})
-            wait(lambda: api.call("GET", f"/v1.0/vnfs/{vid}")[1]["vnf"]["lcm_operation"]["state"]
-                 == "COMPLETED" and api.status(vid) == "ACTIVE", 120, what=f"bench-{i} scaled")
-            ops["scale"].append(time.monotonic() - t)
-            t = time.monotonic()
-            api.call("DELETE", f"/v1.0/vnfs/{vid}")
-            wait(lambda: api.status(vid) == "GONE", 120, what=f"bench-{i} gone")
-            ops["delete"].append(time.monotonic() - t)
+        if args.runs > 0:
+            results["b1"] = per_operation(api, kubectl, vnfd_id, vim_id, args.runs)
 
-            # the same objects with kubectl, right after, on the same sandbox
-            doc, deployment, ns = manifests_of_template(manifest, i)
-            t = time.monotonic()
-            kubectl.run("apply", "-f", "-", stdin=doc)
-            kubectl.run("rollout", "status", "-n", ns, f"deployment/{deployment}", "--timeout=120s")
-            base["create"].append(time.monotonic() - t)
-            t = time.monotonic()
-            kubectl.run("scale", "-n", ns, f"deployment/{deployment}", "--replicas=2")
-            kubectl.run("rollout", "status", "-n", ns, f"deployment/{deployment}", "--timeout=120s")
-            base["scale"].append(time.monotonic() - t)
-            t = time.monotonic()
-            kubectl.run("delete", "-f", "-", "--wait=true", stdin=doc)
-            kubectl.run("wait", "--for=delete", "pod", "-n", ns, "-l", f"bench-run=run{i}",
-                        "--timeout=120s")
-            base["delete"].append(time.monotonic() - t)
-            log(f"B1 run {i + 1}/{args.runs}: create {ops['create'][-1]:.2f}/{base['create'][-1]:.2f} s,"
-                f" scale {ops['scale'][-1]:.2f}/{base['scale'][-1]:.2f} s,"
-                f" delete {ops['delete'][-1]:.2f}/{base['delete'][-1]:.2f} s")
-        results["b1"] = {k: {"nfvflow": ops[k], "kubectl": base[k]} for k in ops}
+        # ------------------------------------------------------------ B2 / B3 batches at once
+        results["b2"] = []
+        for n in sizes:
+            keep = n == max(sizes)
+            r = batch(api, vnfd_id, vim_id, n, f"b{n}", keep=keep)
+            if keep:
+                time.sleep(5)
+                results["rss_loaded_mb"] = node.rss_mb()
+                results["loaded_vnfs"] = n
+                log(f"B3 RSS with {n} CNFs: {results['rss_loaded_mb']:.0f} MB")
+                r["delete_s"] = delete_all(api, r["ids"])
+            r.pop("ids")
+            results["b2"].append(r)
+        results["b2_engine_only"] = []
+        for n in baseline_sizes:
+            r = batch(api, vnfd_id, noop_vim, n, f"e{n}")
+            r.pop("ids")
+            results["b2_engine_only"].append(r)
 
-        # ------------------------------------------------------------ B2 / B3 a batch at once
-        t = time.monotonic()
-        ids = []
-        for i in range(args.batch):
-            _, vnf = api.call("POST", "/v1.0/vnfs", {"vnf": {"name": f"batch-{i}", "vnfd_id": vnfd_id}})
-            ids.append(vnf["vnf"]["id"])
-        submitted = time.monotonic() - t
+        # ------------------------------------------------------------ OpenStack beside Heat
+        if args.openstack > 0:
+            sys.path.insert(0, str(ROOT / "scripts"))
+            import bench_openstack
+            results["openstack"] = bench_openstack.measure(api, args.openstack, log)
 
-        def all_active():
-            _, body = api.call("GET", "/v1.0/vnfs?fields=id&fields=status")
-            states = {v["id"]: v["status"] for v in body["vnfs"]}
-            bad = [i for i in ids if states.get(i) == "ERROR"]
-            if bad:
-                raise RuntimeError(f"{len(bad)} VNFs of the batch are ERROR")
-            return all(states.get(i) == "ACTIVE" for i in ids)
-        wait(all_active, 60 + 10 * args.batch, poll=0.2, what="the batch ACTIVE")
-        elapsed = time.monotonic() - t
-        results["b2"] = {"vnfs": args.batch, "submit_s": submitted, "all_active_s": elapsed,
-                         "vnf_per_s": args.batch / elapsed}
-        time.sleep(5)
-        results["rss_loaded_mb"] = rss_mb(proc.pid)
-        log(f"B2 {args.batch} CNFs ACTIVE in {elapsed:.1f} s; RSS {results['rss_loaded_mb']:.0f} MB")
-        for i in ids:
-            api.call("DELETE", f"/v1.0/vnfs/{i}")
-        wait(lambda: all(api.status(i) == "GONE" for i in ids), 60 + 10 * args.batch, poll=0.5,
-             what="the batch gone")
+        # ------------------------------------------------------------ B6 crash recovery (last)
+        if args.crash > 0:
+            results["b6"] = crash_recovery(node, api, kubectl, vnfd_id, vim_id, args.crash,
+                                           args.crash_after)
+
         api.call("DELETE", f"/v1.0/vnfds/{vnfd_id}")
         api.call("DELETE", f"/v1.0/vims/{vim_id}")
+        api.call("DELETE", f"/v1.0/vims/{noop_vim}")
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
+        node.stop()
         kubectl.run("delete", "configmap,deployment,service,hpa", "--all-namespaces",
                     "-l", "bench=kubectl", "--ignore-not-found")
-        shutil.rmtree(data, ignore_errors=True)
+        if os.environ.get("BENCH_KEEP_DATA"):
+            log(f"kept {data}")
+        else:
+            shutil.rmtree(data, ignore_errors=True)
 
     table = render(results)
     print(table)
     if args.write:
         write_doc(table, results)
+    b6 = results.get("b6")
+    if b6 and (b6["duplicates"] or b6["missing"]):
+        log(f"FAILED: after the crash {b6['duplicates']} VNFs have duplicate objects and "
+            f"{b6['missing']} have no Deployment")
+        sys.exit(1)
+
+
+def per_operation(api, kubectl, vnfd_id, vim_id, runs):
+    """B1: instantiate, scale out and delete of one CNF, each beside kubectl doing the same."""
+    ops = {k: [] for k in ("create", "scale", "delete")}
+    base = {k: [] for k in ("create", "scale", "delete")}
+    for i in range(runs):
+        t = time.monotonic()
+        _, vnf = api.call("POST", "/v1.0/vnfs", {"vnf": {"name": f"bench-{i}", "vnfd_id": vnfd_id,
+                                                          "vim_id": vim_id}})
+        vid = vnf["vnf"]["id"]
+        wait(lambda: api.status(vid) == "ACTIVE", 120, what=f"bench-{i} ACTIVE")
+        ops["create"].append(time.monotonic() - t)
+        if i == 0:  # the objects nfvflow made, at their initial size, for the kubectl side
+            manifest, _, _ = manifests_of(kubectl, vid, "probe")
+        t = time.monotonic()
+        api.call("POST", f"/v1.0/vnfs/{vid}/actions", {"scale": {"type": "out", "policy": "SP1"}})
+        wait(lambda: api.call("GET", f"/v1.0/vnfs/{vid}")[1]["vnf"]["lcm_operation"]["state"]
+             == "COMPLETED" and api.status(vid) == "ACTIVE", 120, what=f"bench-{i} scaled")
+        ops["scale"].append(time.monotonic() - t)
+        t = time.monotonic()
+        api.call("DELETE", f"/v1.0/vnfs/{vid}")
+        wait(lambda: api.status(vid) == "GONE", 120, what=f"bench-{i} gone")
+        ops["delete"].append(time.monotonic() - t)
+
+        # the same objects with kubectl, right after, on the same sandbox
+        doc, deployment, ns = manifests_of_template(manifest, i)
+        t = time.monotonic()
+        kubectl.run("apply", "-f", "-", stdin=doc)
+        kubectl.run("rollout", "status", "-n", ns, f"deployment/{deployment}", "--timeout=120s")
+        base["create"].append(time.monotonic() - t)
+        t = time.monotonic()
+        kubectl.run("scale", "-n", ns, f"deployment/{deployment}", "--replicas=2")
+        kubectl.run("rollout", "status", "-n", ns, f"deployment/{deployment}", "--timeout=120s")
+        base["scale"].append(time.monotonic() - t)
+        t = time.monotonic()
+        kubectl.run("delete", "-f", "-", "--wait=true", stdin=doc)
+        kubectl.run("wait", "--for=delete", "pod", "-n", ns, "-l", f"bench-run=run{i}",
+                    "--timeout=120s")
+        base["delete"].append(time.monotonic() - t)
+        log(f"B1 run {i + 1}/{runs}: create {ops['create'][-1]:.2f}/{base['create'][-1]:.2f} s,"
+            f" scale {ops['scale'][-1]:.2f}/{base['scale'][-1]:.2f} s,"
+            f" delete {ops['delete'][-1]:.2f}/{base['delete'][-1]:.2f} s")
+    return {k: {"nfvflow": ops[k], "kubectl": base[k]} for k in ops}
 
 
 def manifests_of_template(manifest, i):
@@ -312,25 +489,49 @@ def render(r):
     lines = []
     m = r["machine"]
     lines.append(f"Machine: {m['cpus']} CPUs ({m['cpu']}), {m['memory_gib']} GiB, "
-                 f"Linux {m['kernel']}, {m['java']}")
+                 f"Linux {m['kernel']}, {m['java']}; JVM options `{r['java_options'] or '(none)'}`"
+                 + (f", nfvflow arguments `{r['app_args']}`" if r["app_args"] else ""))
     lines.append("")
     lines.append("| figure | nfvflow | baseline | nfvflow's own share |")
     lines.append("|---|---|---|---|")
     lines.append(f"| B7 cold start, process start to API answering | {r['cold_start_s']:.1f} s | | |")
     for op, label in (("create", "instantiate → ACTIVE"), ("scale", "scale out → ACTIVE"),
                       ("delete", "delete → gone")):
+        if "b1" not in r:
+            break
         n, k = r["b1"][op]["nfvflow"], r["b1"][op]["kubectl"]
         diff = [a - b for a, b in zip(n, k)]
         lines.append(
             f"| B1 {label}, p50 / p99 over {len(n)} | {pct(n, 50):.2f} / {pct(n, 99):.2f} s"
             f" | kubectl {pct(k, 50):.2f} / {pct(k, 99):.2f} s"
             f" | {pct(diff, 50) * 1000:+.0f} / {pct(diff, 99) * 1000:+.0f} ms |")
-    b2 = r["b2"]
-    lines.append(f"| B2 {b2['vnfs']} CNFs submitted at once | {b2['vnf_per_s']:.1f} VNF/s "
-                 f"(all ACTIVE after {b2['all_active_s']:.1f} s) | | |")
-    per_vnf = (r["rss_loaded_mb"] - r["rss_idle_mb"]) * 1024 / b2["vnfs"]
-    lines.append(f"| B3 resident memory idle / with {b2['vnfs']} CNFs | {r['rss_idle_mb']:.0f} / "
-                 f"{r['rss_loaded_mb']:.0f} MB | | {per_vnf:.0f} KB per VNF (noisy at this size) |")
+    baseline = {b["vnfs"]: b for b in r.get("b2_engine_only", [])}
+    for b2 in r.get("b2", []):
+        e = baseline.get(b2["vnfs"])
+        base = (f"engine only {e['vnf_per_s']:.1f} VNF/s ({e['all_active_s']:.1f} s)" if e else "")
+        share = f"{b2['vnf_per_s'] / e['vnf_per_s'] * 100:.0f} % of the engine's ceiling" if e else ""
+        lines.append(f"| B2 {b2['vnfs']} CNFs submitted at once → all ACTIVE | {b2['vnf_per_s']:.1f} VNF/s "
+                     f"({b2['all_active_s']:.1f} s; deleted in {b2['delete_s']:.1f} s) | {base} | {share} |")
+    for n, e in baseline.items():
+        if not any(b["vnfs"] == n for b in r.get("b2", [])):
+            lines.append(f"| B2 engine only, {n} VNFs | | {e['vnf_per_s']:.1f} VNF/s ({e['all_active_s']:.1f} s) | |")
+    if "rss_loaded_mb" in r:
+        n = r["loaded_vnfs"]
+        per_vnf = (r["rss_loaded_mb"] - r["rss_idle_mb"]) * 1024 / n
+        lines.append(f"| B3 resident memory idle / with {n} CNFs | {r['rss_idle_mb']:.0f} / "
+                     f"{r['rss_loaded_mb']:.0f} MB | | {per_vnf:.0f} KB per VNF |")
+    else:
+        lines.append(f"| B3 resident memory idle | {r['rss_idle_mb']:.0f} MB | | |")
+    if "openstack" in r:
+        sys.path.insert(0, str(ROOT / "scripts"))
+        import bench_openstack
+        lines.extend(bench_openstack.rows(r["openstack"]))
+    if "b6" in r:
+        b6 = r["b6"]
+        lines.append(f"| B6 crash recovery: {b6['vnfs']} CNFs, kill -9 with {b6['pending_at_kill']} not ACTIVE,"
+                     f" restart → all ACTIVE | {b6['all_active_s']:.1f} s (API answering after "
+                     f"{b6['restart_api_s']:.1f} s) | | {b6['duplicates']} duplicate objects,"
+                     f" {b6['missing']} missing |")
     return "\n".join(lines)
 
 
@@ -338,8 +539,8 @@ def write_doc(table, results):
     path = ROOT / "docs/performance.md"
     text = path.read_text() if path.exists() else ""
     begin, end = "<!-- bench:begin -->", "<!-- bench:end -->"
-    block = (f"{begin}\nMeasured {time.strftime('%Y-%m-%d')} with `scripts/bench.sh --runs "
-             f"{results['runs']} --batch {results['batch']} --write`:\n\n{table}\n{end}")
+    block = (f"{begin}\nMeasured {time.strftime('%Y-%m-%d')} with `{results['command']}`:\n\n"
+             f"{table}\n{end}")
     if begin in text:
         text = re.sub(re.escape(begin) + r".*?" + re.escape(end), lambda _: block, text, flags=re.S)
     else:
