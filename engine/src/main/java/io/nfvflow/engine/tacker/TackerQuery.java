@@ -19,6 +19,23 @@ public final class TackerQuery {
     this.params = params;
   }
 
+  /**
+   * Whether the query reads only the given attributes (its fields and filters): a list call may
+   * then build cheaper views holding just those. A query without {@code fields} reads everything.
+   */
+  public boolean readsOnly(java.util.Set<String> attributes) {
+    List<String> fields = params.getOrDefault(FIELDS, List.of());
+    if (fields.isEmpty()) {
+      return false;
+    }
+    for (String key : params.keySet()) {
+      if (!key.equals(FIELDS) && !attributes.contains(key)) {
+        return false;
+      }
+    }
+    return attributes.containsAll(fields);
+  }
+
   /** Filters and projects the views of a list call. */
   public List<Map<String, Object>> apply(List<Map<String, Object>> views) {
     List<Map<String, Object>> result = new ArrayList<>();

@@ -40,7 +40,9 @@ public class VnfController {
 
   @GetMapping
   public Map<String, Object> list(@RequestParam MultiValueMap<String, String> params) {
-    return Map.of("vnfs", new TackerQuery(params).apply(views.all()));
+    TackerQuery query = new TackerQuery(params);
+    return Map.of(
+        "vnfs", query.apply(query.readsOnly(VnfViews.COLUMNS) ? views.columns() : views.all()));
   }
 
   @GetMapping("/{id}")

@@ -57,6 +57,47 @@ public class VnfViews {
     return vnfs.findAll().stream().map(this::view).toList();
   }
 
+  /** The VNF's own columns: what a list call that asks only for them is answered from. */
+  public static final java.util.Set<String> COLUMNS =
+      java.util.Set.of(
+          "id",
+          "tenant_id",
+          "name",
+          "description",
+          "vnfd_id",
+          "vim_id",
+          "status",
+          "error_reason",
+          "mgmt_ip_address",
+          "instance_id",
+          "created_at",
+          "updated_at");
+
+  /**
+   * Every VNF with only its own {@link #COLUMNS}: no operation, instance or descriptor lookup per
+   * VNF (a client polling {@code ?fields=id&fields=status} over thousands of VNFs).
+   */
+  public List<Map<String, Object>> columns() {
+    return vnfs.findAll().stream().map(VnfViews::columns).toList();
+  }
+
+  private static Map<String, Object> columns(VnfEntity vnf) {
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("id", vnf.id);
+    view.put("tenant_id", vnf.tenantId == null ? "" : vnf.tenantId);
+    view.put("name", vnf.name);
+    view.put("description", vnf.description);
+    view.put("vnfd_id", vnf.vnfdId);
+    view.put("vim_id", vnf.vimId);
+    view.put("status", vnf.status.name());
+    view.put("error_reason", vnf.errorReason);
+    view.put("mgmt_ip_address", vnf.mgmtIpAddress);
+    view.put("instance_id", vnf.id);
+    view.put("created_at", vnf.createdAt.toString());
+    view.put("updated_at", vnf.updatedAt == null ? null : vnf.updatedAt.toString());
+    return view;
+  }
+
   /** {@code GET /v1.0/vnfs/{id}/resources}: what the VNF owns on its VIM, found by label. */
   public List<Map<String, Object>> resources(String id) {
     VnfEntity vnf = find(id);
@@ -83,22 +124,10 @@ public class VnfViews {
     // the newest operation is the running one, when one runs (one at a time per VNF)
     Optional<LcmOperationEntity> newest =
         operations.findBySubjectIdOrderByStartedAtDesc(vnf.id).stream().findFirst();
-    Map<String, Object> view = new LinkedHashMap<>();
-    view.put("id", vnf.id);
-    view.put("tenant_id", vnf.tenantId == null ? "" : vnf.tenantId);
-    view.put("name", vnf.name);
-    view.put("description", vnf.description);
-    view.put("vnfd_id", vnf.vnfdId);
-    view.put("vim_id", vnf.vimId);
-    view.put("status", vnf.status.name());
-    view.put("error_reason", vnf.errorReason);
-    view.put("mgmt_ip_address", vnf.mgmtIpAddress);
-    view.put("instance_id", vnf.id);
+    Map<String, Object> view = columns(vnf);
     view.put("attributes", attributes(vnf));
     view.put("scale_status", scaleStatus(vnf, newest));
     view.put("instances", state.instances(vnf.id));
-    view.put("created_at", vnf.createdAt.toString());
-    view.put("updated_at", vnf.updatedAt == null ? null : vnf.updatedAt.toString());
     newest.ifPresent(op -> view.put("lcm_operation", operation(op)));
     return view;
   }

@@ -192,6 +192,17 @@ class TackerApiTest extends ApiTestSupport {
     assertThat(
             get("/v1.0/vnfs/" + id).body().path("vnf").path("lcm_operation").path("state").asText())
         .isEqualTo("COMPLETED");
+    // a list asking only for the VNF's own columns is answered from them: the same values
+    String columns = "fields=id&fields=status&fields=name&fields=mgmt_ip_address&fields=updated_at";
+    Answer light = get("/v1.0/vnfs?name=" + name + "&" + columns);
+    Answer full = get("/v1.0/vnfs?name=" + name + "&" + columns + "&fields=instances");
+    assertThat(light.body().path("vnfs").size()).isEqualTo(1);
+    assertThat(light.body().path("vnfs").get(0).path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(full.body().path("vnfs").get(0).path("instances").size()).isEqualTo(1);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) full.body().path("vnfs").get(0))
+        .remove("instances");
+    assertThat(light.body()).isEqualTo(full.body());
+    assertThat(get("/v1.0/vnfs?fields=id&nosuch=1").status()).isEqualTo(400);
     assertThat(get("/v1.0/vnfs/" + id + "/resources").body().path("resources").size()).isEqualTo(1);
     String instance =
         get("/v1.0/vnfs/" + id)
