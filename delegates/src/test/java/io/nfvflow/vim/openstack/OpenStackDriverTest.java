@@ -98,7 +98,7 @@ class OpenStackDriverTest extends VimDriverContractTest {
   @Override
   protected VimException failureOf(int httpStatus) {
     server.stubFor(
-        get(urlEqualTo(HEAT + "/stacks/" + STACK))
+        get(urlEqualTo(HEAT + "/stacks?name=" + STACK))
             .atPriority(1)
             .willReturn(
                 json(
