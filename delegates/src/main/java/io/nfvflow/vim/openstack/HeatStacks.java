@@ -113,7 +113,8 @@ public class HeatStacks {
    */
   private Applied converge(VnfOnVim vnf, Duration timeout, boolean heal) {
     Map<String, Integer> wanted = HeatTemplates.parameters(vnf);
-    Optional<StackState> found = find(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()));
+    Optional<StackState> found =
+        findWithParameters(vnf.vim(), HeatTemplates.stackName(vnf.vnfId()));
     if (found.isEmpty()) {
       create(vnf, wanted, timeout);
       return Applied.CREATED;
@@ -272,16 +273,37 @@ public class HeatStacks {
   }
 
   /**
-   * The stack of that name, whoever owns it (callers decide what a stack of someone else's means);
-   * a 404 (or a DELETE_COMPLETE stack) means there is none.
+   * The stack of that name, whoever owns it (callers decide what a stack of someone else's means),
+   * as Heat's stack list shows it: status and reason, tags, times, no parameters ({@link #details}
+   * reads them). One request, {@code GET /stacks?name=<name>} (an exact match; deleted stacks are
+   * not listed); a look-up by name would cost two, Heat answering it with a redirect to {@code
+   * <name>/<id>}. None (or a DELETE_COMPLETE one) means there is none.
    */
   Optional<StackState> find(VimConnection vim, String name) {
+    List<? extends Stack> listed =
+        clients.call(
+            vim, "look up Heat stack " + name, os -> os.heat().stacks().list(Map.of("name", name)));
+    if (listed == null) {
+      return Optional.empty();
+    }
+    return listed.stream()
+        .filter(s -> name.equals(s.getName()))
+        .map(StackState::summary)
+        .filter(s -> !s.gone())
+        .findFirst();
+  }
+
+  /**
+   * The stack just found, read again with its parameters: one request, {@code GET
+   * /stacks/<name>/<id>}. Empty when it went meanwhile.
+   */
+  Optional<StackState> details(VimConnection vim, StackState stack) {
     try {
       return Optional.ofNullable(
               clients.call(
                   vim,
-                  "look up Heat stack " + name,
-                  os -> (Stack) os.heat().stacks().getStackByName(name)))
+                  "read Heat stack " + stack.name(),
+                  os -> (Stack) os.heat().stacks().getDetails(stack.name(), stack.id())))
           .map(StackState::of)
           .filter(s -> !s.gone());
     } catch (VimException e) {
@@ -290,6 +312,11 @@ public class HeatStacks {
       }
       throw e;
     }
+  }
+
+  /** The stack of that name with its parameters: {@link #find}, then {@link #details}. */
+  Optional<StackState> findWithParameters(VimConnection vim, String name) {
+    return find(vim, name).flatMap(s -> details(vim, s));
   }
 
   private static void requireOwned(StackState stack, String vnfId) {

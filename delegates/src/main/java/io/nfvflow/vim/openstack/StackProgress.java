@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * One look at a VNF's stack for the reusable wait. Calls only what the answer needs: the stack
- * first; its servers only once Heat says it is done with the desired parameters.
+ * One look at a VNF's stack for the reusable wait, as cheap as Heat allows: while Heat works on the
+ * stack, one request (the stack list, by name: status, reason, tags); once Heat says it is done,
+ * the stack's parameters (to tell its own update from an earlier one) and resources (nested stacks
+ * included, one request), and Nova's servers only after an update (see {@link #ready}).
  */
 final class StackProgress {
 
@@ -32,11 +34,56 @@ final class StackProgress {
    * stores it before answering 202), so the COMPLETE of before is not taken for the end of the
    * heal. A resource still marked unhealthy ({@code CHECK_FAILED}) keeps the wait pending too: an
    * update that has not replaced it has not happened yet, whatever the stack's status says.
+   *
+   * <p>Requests: one while the stack is IN_PROGRESS (or failed, or gone); three once it is COMPLETE
+   * (list, parameters, resources); after an update, one more per server (Nova by id). A
+   * CREATE_COMPLETE stack needs no Nova: Heat completes a server resource only once Nova shows it
+   * ACTIVE, and fails the create (with Nova's fault as the reason) when it goes ERROR; an update
+   * leaves servers it did not touch as they are, so those are asked for.
    */
   Progress ready(VnfOnVim vnf) {
     VimConnection vim = vnf.vim();
     String name = HeatTemplates.stackName(vnf.vnfId());
     Optional<StackState> found = stacks.find(vim, name);
+    Progress unfinished = unfinished(vnf, name, found);
+    if (unfinished != null) {
+      return unfinished;
+    }
+    // Heat is done with the stack: is it done with our parameters? (they are not in the list)
+    found = stacks.details(vim, found.get());
+    unfinished = unfinished(vnf, name, found);
+    if (unfinished != null) {
+      return unfinished;
+    }
+    StackState stack = found.get();
+    List<String> differences = stack.differences(HeatTemplates.parameters(vnf));
+    if (!differences.isEmpty()) {
+      return Progress.pending(
+          "stack %s, update not started yet: %s"
+              .formatted(stack.status(), String.join(", ", differences)));
+    }
+    List<StackResource> resources = stacks.listing(vim, stack);
+    String marked =
+        resources.stream()
+            .filter(StackResource::marked)
+            .map(r -> "%s (%s)".formatted(r.name(), r.physicalId()))
+            .collect(Collectors.joining(", "));
+    if (!marked.isEmpty()) {
+      return Progress.pending(
+          "stack %s, not replaced yet: %s marked unhealthy".formatted(stack.status(), marked));
+    }
+    if (stack.created()) {
+      return Progress.reached();
+    }
+    return serversReady(
+        servers.servers(vim, name, resources.stream().map(StackResource::toVimResource).toList()));
+  }
+
+  /**
+   * What Heat's status alone says: failed (no stack, someone else's, FAILED or being deleted, with
+   * Heat's reason), pending (IN_PROGRESS), or {@code null} when the stack is COMPLETE.
+   */
+  private static Progress unfinished(VnfOnVim vnf, String name, Optional<StackState> found) {
     if (found.isEmpty()) {
       return Progress.failed(
           LcmErrors.STACK_FAILED,
@@ -56,24 +103,7 @@ final class StackProgress {
     if (stack.inProgress()) {
       return Progress.pending("stack " + stack.status());
     }
-    List<String> differences = stack.differences(HeatTemplates.parameters(vnf));
-    if (!differences.isEmpty()) {
-      return Progress.pending(
-          "stack %s, update not started yet: %s"
-              .formatted(stack.status(), String.join(", ", differences)));
-    }
-    List<StackResource> resources = stacks.listing(vim, stack);
-    String marked =
-        resources.stream()
-            .filter(StackResource::marked)
-            .map(r -> "%s (%s)".formatted(r.name(), r.physicalId()))
-            .collect(Collectors.joining(", "));
-    if (!marked.isEmpty()) {
-      return Progress.pending(
-          "stack %s, not replaced yet: %s marked unhealthy".formatted(stack.status(), marked));
-    }
-    return serversReady(
-        servers.servers(vim, name, resources.stream().map(StackResource::toVimResource).toList()));
+    return null;
   }
 
   private static Progress serversReady(List<NovaServer> members) {

@@ -16,7 +16,9 @@ import org.openstack4j.model.heat.Stack;
  * @param id the stack's id
  * @param status Heat's {@code stack_status}, for example {@code UPDATE_IN_PROGRESS}
  * @param reason Heat's {@code stack_status_reason}, or {@code null}
- * @param parameters the stack's parameter values as Heat shows them (text, {@code OS::*} included)
+ * @param parameters the stack's parameter values as Heat shows them (text, {@code OS::*} included),
+ *     or {@code null} when not read: Heat's stack list, which {@link HeatStacks#find} reads, has
+ *     none; {@link HeatStacks#details} reads them
  * @param tags the stack's tags
  * @param updated when Heat last changed the stack (its {@code updated_time}, else its {@code
  *     creation_time}), or {@code null}
@@ -32,17 +34,30 @@ record StackState(
 
   StackState {
     status = Objects.requireNonNullElse(status, "");
-    parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+    parameters = parameters == null ? null : Map.copyOf(parameters);
     tags = tags == null ? List.of() : List.copyOf(tags);
   }
 
+  /** A stack as Heat shows one stack, its parameters included. */
   static StackState of(Stack stack) {
     return new StackState(
         stack.getName(),
         stack.getId(),
         stack.getStatus(),
         stack.getStackStatusReason(),
-        stack.getParameters(),
+        stack.getParameters() == null ? Map.of() : stack.getParameters(),
+        stack.getTags(),
+        time(stack.getUpdatedTime() != null ? stack.getUpdatedTime() : stack.getCreationTime()));
+  }
+
+  /** A stack as Heat's stack list shows it: everything but its parameters. */
+  static StackState summary(Stack stack) {
+    return new StackState(
+        stack.getName(),
+        stack.getId(),
+        stack.getStatus(),
+        stack.getStackStatusReason(),
+        null,
         stack.getTags(),
         time(stack.getUpdatedTime() != null ? stack.getUpdatedTime() : stack.getCreationTime()));
   }
@@ -77,6 +92,11 @@ record StackState(
     return status.endsWith("_FAILED") || status.equals("ROLLBACK_COMPLETE");
   }
 
+  /** Heat created it and has not updated it since: CREATE_COMPLETE. */
+  boolean created() {
+    return status.equals("CREATE_COMPLETE");
+  }
+
   /** Being deleted, or left after a failed delete: no update can help it. */
   boolean deleting() {
     return status.startsWith("DELETE_") && !gone();
@@ -89,7 +109,7 @@ record StackState(
 
   /** Whether the stack's template declares every one of these parameters. */
   boolean declares(Map<String, Integer> wanted) {
-    return parameters.keySet().containsAll(wanted.keySet());
+    return parameters().keySet().containsAll(wanted.keySet());
   }
 
   /**
@@ -98,16 +118,33 @@ record StackState(
    * numbers: Heat shows every parameter as text.
    */
   List<String> differences(Map<String, Integer> wanted) {
+    Map<String, String> actuals = parameters();
     List<String> differences = new ArrayList<>();
     wanted.forEach(
         (name, value) -> {
-          String actual = parameters.get(name);
+          String actual = actuals.get(name);
           if (!sameNumber(actual, value)) {
             differences.add(
                 "%s %s (wanted %d)".formatted(name, actual == null ? "missing" : actual, value));
           }
         });
     return differences;
+  }
+
+  /**
+   * The parameters as Heat shows them.
+   *
+   * @throws IllegalStateException when they were not read (a stack from Heat's stack list)
+   */
+  @Override
+  public Map<String, String> parameters() {
+    if (parameters == null) {
+      throw new IllegalStateException(
+          "the parameters of Heat stack "
+              + name
+              + " were not read (HeatStacks.details reads them)");
+    }
+    return parameters;
   }
 
   /** Heat's status with its reason, when it gave one. */

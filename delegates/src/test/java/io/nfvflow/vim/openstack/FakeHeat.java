@@ -5,6 +5,7 @@ import static io.nfvflow.vim.openstack.OpenStackFixtures.recorded;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -27,7 +28,9 @@ import java.util.stream.Collectors;
  * A tiny stateful Heat behind WireMock: remembers the stacks created through it and answers with
  * the recorded JSON of {@code src/test/resources/openstack/}. A stack is CREATE_COMPLETE as soon as
  * it is created, takes a PATCH's parameters at once (then shows {@link #afterPatch}), and is gone
- * as soon as it is deleted; tests put stacks in any other state with {@link #put}.
+ * as soon as it is deleted; tests put stacks in any other state with {@link #put}. Like Heat, it
+ * lists stacks by exact name ({@code GET /stacks?name=}, without parameters), shows one by {@code
+ * <name>/<id>}, and answers a look-up by name alone with a 302 to {@code <name>/<id>}.
  */
 final class FakeHeat implements ResponseDefinitionTransformerV2 {
 
@@ -121,6 +124,11 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
     stacks.put(stack.name(), stack);
   }
 
+  /** Forgets a stack, as Heat does once it is deleted. */
+  void remove(String name) {
+    stacks.remove(name);
+  }
+
   Stack get(String name) {
     return stacks.get(name);
   }
@@ -144,12 +152,19 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
     if (method.equals("POST") && STACKS.matcher(path).matches()) {
       return create(read(body));
     }
+    if (method.equals("GET") && STACKS.matcher(path).matches()) {
+      var name = event.getRequest().queryParameter("name");
+      return list(name.isPresent() ? name.firstValue() : null);
+    }
     if (method.equals("GET") && (m = RESOURCES.matcher(path)).matches()) {
       return withStack(m.group(1), m.group(2), s -> answer(200, resources(s)));
     }
     if (method.equals("GET") && (m = STACK.matcher(path)).matches()) {
       Stack stack = stacks.get(m.group(1));
-      return stack == null ? notFound(m.group(1)) : answer(200, show(stack));
+      return stack == null ? notFound(m.group(1)) : redirect(path + "/" + stack.id());
+    }
+    if (method.equals("GET") && (m = BY_ID.matcher(path)).matches()) {
+      return withStack(m.group(1), m.group(2), s -> answer(200, show(s)));
     }
     if (method.equals("PATCH") && (m = RESOURCE.matcher(path)).matches()) {
       return mark(m.group(1) + "/" + m.group(2), m.group(3), read(body));
@@ -248,6 +263,41 @@ final class FakeHeat implements ResponseDefinitionTransformerV2 {
       String name, String id, Function<Stack, ResponseDefinition> then) {
     Stack stack = stacks.get(name);
     return stack == null || !stack.id().equals(id) ? notFound(name) : then.apply(stack);
+  }
+
+  /**
+   * Heat's stack list, filtered by an exact name when one is given: the stacks without their
+   * parameters.
+   */
+  private ResponseDefinition list(String name) {
+    ObjectNode answer = JSON.createObjectNode();
+    var listed = answer.putArray("stacks");
+    for (Stack stack : stacks.values()) {
+      if (name != null && !name.equals(stack.name())) {
+        continue;
+      }
+      ObjectNode summary = (ObjectNode) read(show(stack)).path("stack");
+      summary.remove(
+          List.of(
+              "parameters",
+              "outputs",
+              "disable_rollback",
+              "capabilities",
+              "notification_topics",
+              "timeout_mins",
+              "template_description"));
+      listed.add(summary);
+    }
+    return answer(200, answer.toString());
+  }
+
+  private ResponseDefinition redirect(String path) {
+    return ResponseDefinitionBuilder.responseDefinition()
+        .withStatus(302)
+        .withHeader("Location", base + path)
+        .withHeader("Content-Type", "application/json")
+        .withBody("{\"location\": \"" + base + path + "\"}")
+        .build();
   }
 
   private String show(Stack s) {

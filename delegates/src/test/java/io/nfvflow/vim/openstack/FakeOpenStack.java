@@ -12,11 +12,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.nfvflow.tosca.ToscaParser;
 import io.nfvflow.tosca.VnfDescriptor;
 import io.nfvflow.vim.VimConnection;
 import io.nfvflow.vim.VnfOnVim;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -88,6 +90,33 @@ final class FakeOpenStack {
 
   void stop() {
     server.stop();
+  }
+
+  /**
+   * The requests the cloud served since the last {@link #forgetRequests}, oldest first, as {@code
+   * <method> <url>} with the ids of {@link #putScaledVnf} and the Heat, Nova and Neutron prefixes
+   * shortened ({@code GET heat:/stacks?name=nfvflow-<vnf>}); Keystone's token requests left out.
+   */
+  List<String> requests() {
+    List<ServeEvent> events = new ArrayList<>(server.getAllServeEvents());
+    Collections.reverse(events); // WireMock lists the newest first
+    return events.stream()
+        .map(ServeEvent::getRequest)
+        .filter(r -> !r.getUrl().startsWith(TOKENS))
+        .map(
+            r ->
+                r.getMethod().getName()
+                    + " "
+                    + r.getUrl()
+                        .replace(OpenStackFixtures.HEAT, "heat:")
+                        .replace("/compute/v2.1", "nova:")
+                        .replace("/network/v2.0", "neutron:"))
+        .toList();
+  }
+
+  /** Starts {@link #requests} afresh. */
+  void forgetRequests() {
+    server.resetRequests();
   }
 
   /** Demo's VIM on this cloud. */

@@ -98,7 +98,7 @@ class OpenStackDriverTest extends VimDriverContractTest {
   @Override
   protected VimException failureOf(int httpStatus) {
     server.stubFor(
-        get(urlEqualTo(HEAT + "/stacks/" + STACK))
+        get(urlEqualTo(HEAT + "/stacks?name=" + STACK))
             .atPriority(1)
             .willReturn(
                 json(
@@ -122,9 +122,11 @@ class OpenStackDriverTest extends VimDriverContractTest {
   void retryProfileAndPollCadenceAreHeatsPace() {
     assertThat(driver.retryCycle()).isEqualTo("R5/PT15S");
     PollCadence cadence = driver.cadence();
-    assertThat(cadence.next(null)).isEqualTo(Duration.ofSeconds(2));
-    assertThat(cadence.next(Duration.ofSeconds(8))).isEqualTo(Duration.ofSeconds(16));
-    assertThat(cadence.next(Duration.ofSeconds(16))).isEqualTo(Duration.ofSeconds(30));
+    assertThat(cadence.next(null)).isEqualTo(Duration.ofMillis(500));
+    assertThat(cadence.next(Duration.ofMillis(500))).isEqualTo(Duration.ofMillis(750));
+    assertThat(cadence.next(Duration.ofMillis(2532))).isEqualTo(Duration.ofMillis(3798));
+    assertThat(cadence.next(Duration.ofMillis(3798))).isEqualTo(Duration.ofSeconds(5));
+    assertThat(cadence.next(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -77,6 +77,23 @@ class OpenStackObserveTest {
   }
 
   @Test
+  void oneRequestForTheStackOneForItsResourcesOnePerServerAndOneForThePorts() {
+    cloud.putScaledVnf("UPDATE_COMPLETE", "a");
+    cloud.forgetRequests();
+
+    driver.observe(cloud.vnf(scaled(), Map.of("SP1", 1)));
+
+    String stack = FakeOpenStack.STACK + "/" + FakeOpenStack.STACK_ID;
+    assertThat(cloud.requests())
+        .containsExactly(
+            "GET heat:/stacks?name=" + FakeOpenStack.STACK,
+            "GET heat:/stacks/" + stack + "/resources?nested_depth=2",
+            "GET nova:/servers/server-2",
+            "GET nova:/servers/server-a",
+            "GET neutron:/ports?id=port-CP21&id=port-a-CP12&id=port-a-CP11");
+  }
+
+  @Test
   void aScaledVduWithOneMemberStillListsItsAddress() {
     cloud.putScaledVnf("CREATE_COMPLETE", "a");
 

@@ -20,7 +20,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code progress}: READY and GONE, one look at Heat (and Nova once Heat is done). */
+/**
+ * {@code progress}: READY and GONE, one look at Heat (and Nova once Heat is done with an update).
+ * The tests that compare {@code cloud.requests()} pin every request a look makes: the wait repeats
+ * the look every few seconds per VNF, so one more request per look is one more per VNF and poll.
+ */
 class OpenStackProgressTest {
 
   private final FakeOpenStack cloud = new FakeOpenStack();
@@ -59,6 +63,60 @@ class OpenStackProgressTest {
   }
 
   @Test
+  void whileHeatWorksALookIsOneRequestOfHeatsStackList() {
+    for (String status : List.of("CREATE_IN_PROGRESS", "UPDATE_IN_PROGRESS", "CREATE_FAILED")) {
+      cloud.putScaledVnf(status, "a", "b");
+      cloud.forgetRequests();
+
+      Progress progress = ready(2);
+
+      assertThat(progress.done()).as(status).isFalse();
+      assertThat(cloud.requests()).as(status).containsExactly(LIST);
+    }
+  }
+
+  @Test
+  void aCreatedStackIsReadyAfterThreeRequestsWithoutAskingNova() {
+    // Heat completes a server resource only once Nova shows it ACTIVE
+    cloud.putScaledVnf("CREATE_COMPLETE", "a", "b");
+    cloud.forgetRequests();
+
+    assertThat(ready(2)).isEqualTo(Progress.reached());
+
+    assertThat(cloud.requests()).containsExactly(LIST, SHOW, RESOURCES);
+  }
+
+  @Test
+  void anUpdatedStackIsReadyAfterItsResourcesAndEachServerOnce() {
+    // an update leaves the servers it did not touch as they are: Nova is asked for each
+    cloud.putScaledVnf("UPDATE_COMPLETE", "a", "b");
+    cloud.forgetRequests();
+
+    assertThat(ready(2)).isEqualTo(Progress.reached());
+
+    assertThat(cloud.requests())
+        .containsExactly(
+            LIST,
+            SHOW,
+            RESOURCES,
+            "GET nova:/servers/server-2",
+            "GET nova:/servers/server-a",
+            "GET nova:/servers/server-b");
+  }
+
+  @Test
+  void aLookForGoneIsOneRequest() {
+    cloud.putScaledVnf("DELETE_IN_PROGRESS", "a");
+    cloud.forgetRequests();
+
+    assertThat(driver.progress(cloud.withoutDescriptor(), WaitGoal.GONE).done()).isFalse();
+    heat.remove(STACK);
+    assertThat(driver.progress(cloud.withoutDescriptor(), WaitGoal.GONE).done()).isTrue();
+
+    assertThat(cloud.requests()).containsExactly(LIST, LIST);
+  }
+
+  @Test
   void aCompleteStackWithOtherParametersIsPendingUntilTheUpdateStarts() {
     cloud.putScaledVnf("UPDATE_COMPLETE", "a");
 
@@ -73,7 +131,7 @@ class OpenStackProgressTest {
 
   @Test
   void aServerNotActiveYetIsPendingByName() {
-    cloud.putScaledVnf("CREATE_COMPLETE", "a", "b");
+    cloud.putScaledVnf("UPDATE_COMPLETE", "a", "b");
     cloud.compute.put(new FakeCompute.Server("server-b", "vdu1-b", "BUILD", "VDU1", null));
 
     assertThat(ready(2)).isEqualTo(Progress.pending("server vdu1-b BUILD"));
@@ -114,7 +172,7 @@ class OpenStackProgressTest {
 
   @Test
   void aServerDeletedOutsideNfvflowFails() {
-    cloud.putScaledVnf("CREATE_COMPLETE", "a");
+    cloud.putScaledVnf("UPDATE_COMPLETE", "a");
     heat.put(
         heat.get(STACK)
             .withResources(
@@ -185,6 +243,11 @@ class OpenStackProgressTest {
         .isEqualTo(Progress.reached());
     assertThat(ready(1).failureCode()).isEqualTo(LcmErrors.STACK_FAILED);
   }
+
+  private static final String LIST = "GET heat:/stacks?name=" + STACK;
+  private static final String SHOW = "GET heat:/stacks/" + STACK + "/" + FakeOpenStack.STACK_ID;
+  private static final String RESOURCES =
+      "GET heat:/stacks/" + STACK + "/" + FakeOpenStack.STACK_ID + "/resources?nested_depth=2";
 
   private Progress ready(int instances) {
     VnfOnVim vnf = cloud.vnf(scaled(), Map.of("SP1", instances));
