@@ -129,9 +129,8 @@ class LegacySchemaTest {
             postgres,
             System.getProperty("spring.datasource.username"),
             System.getProperty("spring.datasource.password"));
-    String schema = SchemaPerDataDir.schemaFor(data.toAbsolutePath().normalize().toString());
+    String schema = SchemaPerDataDir.prepare(data);
     try (Statement s = c.createStatement()) {
-      s.execute("create schema if not exists " + schema);
       s.execute("set search_path to " + schema);
     }
     return c;

@@ -78,8 +78,22 @@ public class SchemaPerDataDir implements EnvironmentPostProcessor {
     return schema;
   }
 
+  /**
+   * The schema of a data directory, made (and time-stamped) if it does not exist: for a test that
+   * prepares it before it starts nfvflow.
+   */
+  public static String prepare(Path dataDir) {
+    String schema = schemaFor(dataDir.toAbsolutePath().normalize().toString());
+    ensure(
+        System.getProperty(BASE_URL),
+        System.getProperty("spring.datasource.username"),
+        System.getProperty("spring.datasource.password"),
+        schema);
+    return schema;
+  }
+
   /** The schema of a data directory. */
-  public static String schemaFor(String dataDir) {
+  static String schemaFor(String dataDir) {
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(dataDir.getBytes(StandardCharsets.UTF_8));
@@ -122,7 +136,8 @@ public class SchemaPerDataDir implements EnvironmentPostProcessor {
                     + "%'")) {
       while (r.next()) {
         String made = r.getString(2);
-        if (made == null || !made.matches("\\d+") || Long.parseLong(made) < before) {
+        // a schema without our time stamp is not ours to drop
+        if (made != null && made.matches("\\d+") && Long.parseLong(made) < before) {
           stale.add(r.getString(1));
         }
       }
