@@ -88,12 +88,12 @@ public final class KeyRotation {
     SecretBox current = new SecretBox(oldKey);
     SecretBox next = new SecretBox(newKey);
     int vims = tx.execute(s -> reseal(jdbc, current, next));
-    return ("re-encrypted the credentials of %d VIM(s) and the key check from the key from %s to"
-            + " the key from %s, in one transaction. Next: give every node the new key"
-            + " (NFVFLOW_SECRET_KEY_FILE=%s, or its content as NFVFLOW_SECRET_KEY; on a single"
-            + " node you may move it to <data-dir>/secret.key) and start them: a node with the old"
-            + " key refuses to start.")
-        .formatted(vims, oldKey.source(), source, file);
+    return ("re-encrypted the credentials of %d VIM(s) and the key check with the new key (%s),"
+            + " in one transaction; the old key (%s) no longer opens them. Next: give every node"
+            + " the new key (NFVFLOW_SECRET_KEY_FILE=%s, or its content as NFVFLOW_SECRET_KEY; on a"
+            + " single node you may move it to <data-dir>/secret.key) and start them: a node with"
+            + " the old key refuses to start.")
+        .formatted(vims, source, oldKey.source(), file);
   }
 
   private static int reseal(JdbcTemplate jdbc, SecretBox current, SecretBox next) {
