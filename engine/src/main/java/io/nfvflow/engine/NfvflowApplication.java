@@ -8,6 +8,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class NfvflowApplication {
 
   public static void main(String[] args) {
+    if (io.nfvflow.engine.secret.KeyRotation.requested(args)) {
+      // a one-shot command: re-encrypt the stored secrets with a new key, then exit
+      System.exit(io.nfvflow.engine.secret.KeyRotation.run(args));
+    }
     SpringApplication.run(NfvflowApplication.class, args);
   }
 }

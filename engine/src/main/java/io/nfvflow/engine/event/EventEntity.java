@@ -11,7 +11,7 @@ import java.time.Instant;
 
 /** One audit row: a resource reached a state. */
 @Entity
-@Table(name = "nfv_event", indexes = @Index(columnList = "resourceId"))
+@Table(name = "nfv_event", indexes = @Index(name = "ix_event_resource", columnList = "resourceId"))
 public class EventEntity {
 
   @Id

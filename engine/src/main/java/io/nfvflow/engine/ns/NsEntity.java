@@ -8,9 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /** A network service: an NSD instantiated. Its members are {@link NsMemberEntity} rows. */
 @Entity
@@ -18,6 +19,12 @@ import java.time.Instant;
 public class NsEntity implements OperationSubject {
 
   @Id String id;
+
+  /**
+   * Optimistic lock: API requests and workflow steps of any node write it; a write based on a stale
+   * read fails instead of overwriting (409 for a request, a retried job for a workflow step).
+   */
+  @Version Long version;
 
   @Column(unique = true, nullable = false)
   String name;
@@ -32,9 +39,11 @@ public class NsEntity implements OperationSubject {
   String vimId;
 
   /** {@code attributes.param_values} as JSON ({@code nsd}, {@code vims}, per-VNFD values). */
-  @Lob String paramValues;
+  @Column(length = Length.LONG32)
+  String paramValues;
 
   @Enumerated(EnumType.STRING)
+  @Column(length = 32)
   VnfStatus status;
 
   @Column(length = 4000)

@@ -30,7 +30,7 @@ public class NsMemberEntity {
 
   /** VNF or VNFFG. */
   @Enumerated(EnumType.STRING)
-  @Column(nullable = false)
+  @Column(length = 32, nullable = false)
   SubjectKind kind;
 
   /** Its position among the NS's members of its kind (the workflow's loop counter). */

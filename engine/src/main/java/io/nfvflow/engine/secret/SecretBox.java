@@ -1,13 +1,7 @@
 package io.nfvflow.engine.secret;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -15,14 +9,11 @@ import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 
 /**
- * Encrypts secrets at rest with AES-256-GCM. The key lives in a file (mode 600) created at first
- * start; no external key service is needed. Ciphertexts are {@code v1:<base64(iv|ciphertext)>}.
+ * Encrypts secrets at rest with AES-256-GCM under the key {@link SecretKeys} found; no external key
+ * service is needed. Ciphertexts are {@code v1:<base64(iv|ciphertext)>}.
  */
-@Component
 public class SecretBox {
 
   private static final String PREFIX = "v1:";
@@ -30,9 +21,16 @@ public class SecretBox {
   private static final int TAG_BITS = 128;
   private final SecureRandom random = new SecureRandom();
   private final SecretKey key;
+  private final String source;
 
-  public SecretBox(@Value("${nfvflow.secret-key-file}") Path keyFile) {
-    this.key = new SecretKeySpec(loadOrCreate(keyFile), "AES");
+  public SecretBox(SecretKeys.Key key) {
+    this.key = new SecretKeySpec(key.bytes(), "AES");
+    this.source = key.source();
+  }
+
+  /** Where the key came from (never the key): for messages. */
+  public String keySource() {
+    return source;
   }
 
   /** Encrypts a text. */
@@ -50,7 +48,11 @@ public class SecretBox {
     }
   }
 
-  /** Decrypts what {@link #seal} produced with the same key. */
+  /**
+   * Decrypts what {@link #seal} produced with the same key.
+   *
+   * @throws IllegalStateException naming the key's source when this key did not seal it
+   */
   public String open(String sealed) {
     if (!sealed.startsWith(PREFIX)) {
       throw new IllegalStateException("not an nfvflow ciphertext");
@@ -61,45 +63,20 @@ public class SecretBox {
       cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, in, 0, IV_BYTES));
       byte[] plain = cipher.doFinal(in, IV_BYTES, in.length - IV_BYTES);
       return new String(plain, StandardCharsets.UTF_8);
-    } catch (GeneralSecurityException e) {
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
       throw new IllegalStateException(
-          "cannot decrypt a secret: was the key file replaced? ("
-              + e.getClass().getSimpleName()
-              + ")");
+          "cannot decrypt a secret with the key from %s: it is not the key that sealed it (%s)"
+              .formatted(source, e.getClass().getSimpleName()));
     }
   }
 
-  private byte[] loadOrCreate(Path keyFile) {
+  /** Whether this key opens a sealed text. */
+  public boolean opens(String sealed) {
     try {
-      if (!Files.exists(keyFile)) {
-        create(keyFile);
-      }
-      byte[] keyBytes = Base64.getDecoder().decode(Files.readString(keyFile).trim());
-      if (keyBytes.length != 32) {
-        throw new IllegalStateException("key file " + keyFile + " does not hold a 256-bit key");
-      }
-      return keyBytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read or create the key file " + keyFile, e);
-    }
-  }
-
-  private void create(Path keyFile) throws IOException {
-    Path dir = keyFile.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    byte[] fresh = new byte[32];
-    random.nextBytes(fresh);
-    Path tmp = Files.createTempFile(dir, ".secret", ".tmp");
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException ignored) {
-      // not a POSIX file system: the data directory's permissions protect the key
-    }
-    Files.writeString(tmp, Base64.getEncoder().encodeToString(fresh) + "\n");
-    try {
-      Files.move(tmp, keyFile);
-    } catch (FileAlreadyExistsException raced) {
-      Files.delete(tmp);
+      open(sealed);
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
     }
   }
 }

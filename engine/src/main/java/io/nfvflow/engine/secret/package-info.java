@@ -1,2 +1,6 @@
-/** Secrets at rest: AES-GCM with a key file created at first start. */
+/**
+ * Secrets at rest: AES-GCM with a configured key (environment, key file) or, for a single node on
+ * H2, a key file generated at first start; checked against the database at start; rotated by a
+ * one-shot command.
+ */
 package io.nfvflow.engine.secret;

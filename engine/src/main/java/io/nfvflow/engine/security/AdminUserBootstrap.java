@@ -52,8 +52,11 @@ public class AdminUserBootstrap {
       create();
     } else if (!configuredPassword.isBlank()
         && !identity.checkPassword(userId, configuredPassword)) {
-      user.setPassword(configuredPassword);
-      identity.saveUser(user);
+      // the failed check counted as a failed login, which changed the user's row: save a fresh copy
+      User fresh = identity.createUserQuery().userId(userId).singleResult();
+      fresh.setPassword(configuredPassword);
+      identity.saveUser(fresh);
+      identity.unlockUser(userId);
     }
     ensureAdminGroup();
   }

@@ -58,6 +58,40 @@ public class TackerErrorHandler {
     return body(HttpStatus.NOT_FOUND, "NotFound", "No resource at /" + e.getResourcePath());
   }
 
+  /**
+   * Two writers changed the same row at once (two requests, a request and a workflow step, two
+   * nodes): the one that read first loses, nothing of it is stored, and the client may retry.
+   */
+  @ExceptionHandler({
+    org.springframework.dao.OptimisticLockingFailureException.class,
+    jakarta.persistence.OptimisticLockException.class,
+    org.hibernate.StaleStateException.class
+  })
+  ResponseEntity<Map<String, Object>> concurrentUpdate(Exception e) {
+    LOG.info("concurrent update refused: {}", e.getMessage());
+    return body(
+        HttpStatus.CONFLICT,
+        "ConcurrentUpdate",
+        ConcurrentChange.describe(e)
+            + " was changed by another request while this one ran (on this or another nfvflow"
+            + " node); nothing of this request was stored. Read it again and retry.");
+  }
+
+  /** Two requests created the same name at once: the unique constraint decided. */
+  @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+  ResponseEntity<Map<String, Object>> integrity(
+      org.springframework.dao.DataIntegrityViolationException e) {
+    String resource = ConcurrentChange.duplicateName(e);
+    if (resource == null) {
+      return unexpected(e);
+    }
+    return body(
+        HttpStatus.CONFLICT,
+        "DuplicateResourceName",
+        "A %s with this name was created by another request at the same time; choose another name"
+            .formatted(resource));
+  }
+
   @ExceptionHandler(Exception.class)
   ResponseEntity<Map<String, Object>> unexpected(Exception e) {
     String reference = UUID.randomUUID().toString();

@@ -3,9 +3,10 @@ package io.nfvflow.engine.vim;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /**
  * A registered VIM. Secrets (password, bearer token, CA certificate) live only in {@link
@@ -16,6 +17,13 @@ import java.time.Instant;
 public class VimEntity {
 
   @Id String id;
+
+  /**
+   * Optimistic lock: an update reads it, checks the VIM (seconds), then writes it; a key rotation
+   * re-seals it; a write based on a stale read fails instead of overwriting (409 for a request, a
+   * retried job for a workflow step).
+   */
+  @Version Long version;
 
   @Column(unique = true, nullable = false)
   String name;
@@ -36,7 +44,8 @@ public class VimEntity {
   String publicCredentials;
 
   /** The secret part of {@code auth_cred}, sealed by {@code SecretBox}. */
-  @Lob String sealedSecrets;
+  @Column(length = Length.LONG32)
+  String sealedSecrets;
 
   /** The names of the secret {@code auth_cred} keys that were given (shown masked). */
   String secretKeys;

@@ -10,7 +10,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /**
  * One lifecycle request against a VNF; exactly one process instance, whose business key is this
@@ -18,10 +20,19 @@ import java.time.Instant;
  * scale's target is written here before any VIM call, so a retried step aims at the same number.
  */
 @Entity
-@Table(name = "nfv_lcm_operation", indexes = @Index(columnList = "vnf_id"))
+@Table(
+    name = "nfv_lcm_operation",
+    indexes = @Index(name = "ix_lcm_operation_subject", columnList = "vnf_id"))
 public class LcmOperationEntity {
 
   @Id String id;
+
+  /**
+   * Optimistic lock: its steps, a forced delete and the heal selection of any node write it; a
+   * write based on a stale read fails instead of overwriting (409 for a request, a retried job for
+   * a workflow step).
+   */
+  @Version Long version;
 
   /** The id of what the operation runs on: a VNF's, or a VNFFG's (see {@link #subject}). */
   @Column(name = "vnf_id")
@@ -29,6 +40,7 @@ public class LcmOperationEntity {
 
   /** What the operation runs on; {@code null} (rows written before VNFFGs existed) is a VNF. */
   @Enumerated(EnumType.STRING)
+  @Column(length = 32)
   SubjectKind subject;
 
   /** What the operation runs on. */
@@ -36,15 +48,17 @@ public class LcmOperationEntity {
     return subject == null ? SubjectKind.VNF : subject;
   }
 
-  @Column(name = "operation")
+  @Column(name = "operation", length = 32)
   @Enumerated(EnumType.STRING)
   OperationType type;
 
   @Enumerated(EnumType.STRING)
+  @Column(length = 32)
   OperationState state;
 
   /** The VNF's status when the operation began (a rollback returns to it). */
   @Enumerated(EnumType.STRING)
+  @Column(length = 32)
   VnfStatus statusBefore;
 
   String processDefinitionKey;
@@ -71,7 +85,8 @@ public class LcmOperationEntity {
   String healInstances;
 
   /** The instances a heal replaces, chosen once by its first step (JSON), or null until then. */
-  @jakarta.persistence.Lob String healSelected;
+  @Column(length = Length.LONG32)
+  String healSelected;
 
   /** What the VIM's diagnosis found wrong when a heal chose its instances, or null. */
   @Column(length = 2000)

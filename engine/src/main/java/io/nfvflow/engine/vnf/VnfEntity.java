@@ -6,9 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /** A VNF: an instance of a VNFD on one VIM. */
 @Entity
@@ -16,6 +17,13 @@ import java.time.Instant;
 public class VnfEntity implements OperationSubject {
 
   @Id String id;
+
+  /**
+   * Optimistic lock: API requests, workflow steps, the heal monitor and the autoscale recorder of
+   * any node write it; a write based on a stale read fails instead of overwriting (409 for a
+   * request, a retried job for a workflow step).
+   */
+  @Version Long version;
 
   @Column(unique = true, nullable = false)
   String name;
@@ -28,6 +36,7 @@ public class VnfEntity implements OperationSubject {
   String vimId;
 
   @Enumerated(EnumType.STRING)
+  @Column(length = 32)
   VnfStatus status;
 
   @Column(length = 4000)
@@ -41,13 +50,15 @@ public class VnfEntity implements OperationSubject {
   String mgmtIpAddress;
 
   /** {@code attributes.param_values} as JSON. */
-  @Lob String paramValues;
+  @Column(length = Length.LONG32)
+  String paramValues;
 
   /**
    * Alarm URL per trigger of the VNFD's Alarming policies, as a JSON object (shown in {@code
    * attributes} as Tacker did; the URL's last segment is the trigger's key).
    */
-  @Lob String alarmUrls;
+  @Column(length = Length.LONG32)
+  String alarmUrls;
 
   /**
    * Automatic healing gave up on this VNF (its heals kept failing); set back to null by a heal on

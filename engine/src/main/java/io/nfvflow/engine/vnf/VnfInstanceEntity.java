@@ -11,7 +11,9 @@ import jakarta.persistence.Table;
  * instantiated state.
  */
 @Entity
-@Table(name = "nfv_vnf_instance", indexes = @Index(columnList = "vnfId"))
+@Table(
+    name = "nfv_vnf_instance",
+    indexes = @Index(name = "ix_vnf_instance_vnf", columnList = "vnfId"))
 public class VnfInstanceEntity {
 
   /** {@code <vnf id>/<position>}. */

@@ -3,9 +3,10 @@ package io.nfvflow.engine.vnfd;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /** An onboarded VNF descriptor. The template is kept as YAML text, exactly as validated. */
 @Entity
@@ -13,6 +14,12 @@ import java.time.Instant;
 public class VnfdEntity {
 
   @Id String id;
+
+  /**
+   * Optimistic lock: a rename and a delete may race; a write based on a stale read fails instead of
+   * overwriting (409 for a request, a retried job for a workflow step).
+   */
+  @Version Long version;
 
   @Column(unique = true, nullable = false)
   String name;
@@ -25,7 +32,8 @@ public class VnfdEntity {
   /** {@code onboarded} (POST /vnfds) or {@code inline} (a VNF's vnfd_template). */
   String templateSource;
 
-  @Lob String template;
+  @Column(length = Length.LONG32)
+  String template;
 
   Instant createdAt;
   Instant updatedAt;

@@ -4,12 +4,14 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.Length;
 
 /** One flow classifier of an NFP. */
 @Entity
-@Table(name = "nfv_vnffg_classifier", indexes = @Index(columnList = "vnffg_id"))
+@Table(
+    name = "nfv_vnffg_classifier",
+    indexes = @Index(name = "ix_vnffg_classifier_vnffg", columnList = "vnffg_id"))
 public class ClassifierEntity {
 
   @Id String id;
@@ -26,7 +28,8 @@ public class ClassifierEntity {
   int position;
 
   /** The {@code match} object (Tacker's criteria keys), JSON. */
-  @Lob String matchJson;
+  @Column(length = Length.LONG32)
+  String matchJson;
 
   /** The flow classifier's id in networking-sfc. */
   String flowClassifierId;

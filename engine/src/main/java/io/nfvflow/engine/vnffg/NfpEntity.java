@@ -4,15 +4,17 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import org.hibernate.Length;
 
 /**
  * One forwarding path of a VNFFG (an FP node of its VNFFGD) with its SFC: one networking-sfc port
  * chain.
  */
 @Entity
-@Table(name = "nfv_vnffg_nfp", indexes = @Index(columnList = "vnffg_id"))
+@Table(
+    name = "nfv_vnffg_nfp",
+    indexes = @Index(name = "ix_vnffg_nfp_vnffg", columnList = "vnffg_id"))
 public class NfpEntity {
 
   @Id String id;
@@ -41,5 +43,6 @@ public class NfpEntity {
   String portChainId;
 
   /** The SFC's {@code chain} as last realised (JSON list), for the API. */
-  @Lob String chain;
+  @Column(length = Length.LONG32)
+  String chain;
 }

@@ -8,9 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.Length;
 
 /**
  * A VNFFG: a VNFFGD instantiated over mapped VNFs. Its NFPs, SFCs and classifiers have their own
@@ -21,6 +22,13 @@ import java.time.Instant;
 public class VnffgEntity implements OperationSubject {
 
   @Id String id;
+
+  /**
+   * Optimistic lock: API requests, workflow steps and the chain follower of any node write it; a
+   * write based on a stale read fails instead of overwriting (409 for a request, a retried job for
+   * a workflow step).
+   */
+  @Version Long version;
 
   @Column(unique = true, nullable = false)
   String name;
@@ -36,7 +44,8 @@ public class VnffgEntity implements OperationSubject {
   String vnfMapping;
 
   /** {@code attributes.param_values} as JSON (a flat map of input name to value). */
-  @Lob String paramValues;
+  @Column(length = Length.LONG32)
+  String paramValues;
 
   /** The request's {@code symmetrical}: true makes every path symmetrical. */
   boolean symmetrical;
@@ -45,6 +54,7 @@ public class VnffgEntity implements OperationSubject {
   String neutronVimId;
 
   @Enumerated(EnumType.STRING)
+  @Column(length = 32)
   VnfStatus status;
 
   @Column(length = 4000)

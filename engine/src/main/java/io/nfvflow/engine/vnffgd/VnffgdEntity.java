@@ -4,10 +4,10 @@ import io.nfvflow.engine.tacker.JsonColumns;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Map;
+import org.hibernate.Length;
 
 /**
  * A VNFFG descriptor. The template is kept as the JSON text of the TOSCA object, as it was given
@@ -35,8 +35,7 @@ public class VnffgdEntity {
   @Column(nullable = false)
   String templateSource;
 
-  @Lob
-  @Column(nullable = false)
+  @Column(length = Length.LONG32, nullable = false)
   String template;
 
   Instant createdAt;

@@ -80,6 +80,12 @@ class FakeVimDriver implements VimDriver {
   /** How many times apply ran per VNF (idempotence checks). */
   final Map<String, AtomicInteger> applies = new ConcurrentHashMap<>();
 
+  /** Runs inside every probe, before it answers (a test's concurrent write); null: nothing. */
+  volatile java.util.function.Consumer<VimConnection> onProbe;
+
+  /** Runs inside every observe, before it answers (a test's concurrent write); null: nothing. */
+  volatile java.util.function.Consumer<VnfOnVim> onObserve;
+
   @Override
   public String type() {
     return TYPE;
@@ -87,6 +93,10 @@ class FakeVimDriver implements VimDriver {
 
   @Override
   public VimProbe probe(VimConnection vim) {
+    java.util.function.Consumer<VimConnection> hook = onProbe;
+    if (hook != null) {
+      hook.accept(vim);
+    }
     String token = vim.credentials().bearerToken();
     if ("bad".equals(token)) {
       throw new VimException(VimException.Kind.UNAUTHORIZED, "401 Unauthorized");
@@ -180,6 +190,10 @@ class FakeVimDriver implements VimDriver {
 
   @Override
   public Observation observe(VnfOnVim vnf) {
+    java.util.function.Consumer<VnfOnVim> hook = onObserve;
+    if (hook != null) {
+      hook.accept(vnf);
+    }
     List<VnfInstance> instances = new ArrayList<>();
     Map<String, Object> mgmt = new LinkedHashMap<>();
     applied

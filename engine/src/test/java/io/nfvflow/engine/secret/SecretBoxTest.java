@@ -3,19 +3,20 @@ package io.nfvflow.engine.secret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 class SecretBoxTest {
 
-  @TempDir Path dir;
+  static SecretKeys.Key key(String source) {
+    byte[] bytes = new byte[32];
+    new SecureRandom().nextBytes(bytes);
+    return new SecretKeys.Key(bytes, source);
+  }
 
   @Test
-  void sealsAndOpensWithTheSameKeyFile() {
-    Path key = dir.resolve("data/secret.key");
+  void sealsAndOpensWithTheSameKey() {
+    SecretKeys.Key key = key("test");
     String sealed = new SecretBox(key).seal("s3cr3t-token");
     assertThat(sealed).startsWith("v1:").doesNotContain("s3cr3t-token");
     assertThat(new SecretBox(key).open(sealed)).isEqualTo("s3cr3t-token");
@@ -23,30 +24,26 @@ class SecretBoxTest {
 
   @Test
   void everySealUsesAFreshNonce() {
-    SecretBox box = new SecretBox(dir.resolve("k"));
+    SecretBox box = new SecretBox(key("test"));
     assertThat(box.seal("same")).isNotEqualTo(box.seal("same"));
   }
 
   @Test
-  void theKeyFileIsCreatedOwnerOnly() throws Exception {
-    Path key = dir.resolve("k");
-    new SecretBox(key);
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
-        .isEqualTo("rw-------");
-  }
-
-  @Test
-  void anotherKeyCannotOpen() {
-    String sealed = new SecretBox(dir.resolve("a")).seal("x");
-    SecretBox other = new SecretBox(dir.resolve("b"));
+  void anotherKeyCannotOpenAndTheMessageNamesItsSourceNotTheKey() {
+    String sealed = new SecretBox(key("a")).seal("x");
+    SecretKeys.Key otherKey = key("environment variable NFVFLOW_SECRET_KEY");
+    SecretBox other = new SecretBox(otherKey);
+    assertThat(other.opens(sealed)).isFalse();
     assertThatThrownBy(() -> other.open(sealed))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("cannot decrypt");
+        .hasMessageContaining("cannot decrypt")
+        .hasMessageContaining("environment variable NFVFLOW_SECRET_KEY")
+        .hasMessageNotContaining(java.util.Base64.getEncoder().encodeToString(otherKey.bytes()));
   }
 
   @Test
   void tamperingIsDetected() {
-    SecretBox box = new SecretBox(dir.resolve("k"));
+    SecretBox box = new SecretBox(key("test"));
     String sealed = box.seal("value");
     char last = sealed.charAt(sealed.length() - 3);
     String tampered =
