@@ -59,7 +59,7 @@ class AlarmApiTest extends ApiTestSupport {
                 + id
                 + "/"
                 + TRIGGER
-                + "/SP1-out/[a-z0-9]{8}");
+                + "/SP1-out/[a-z0-9]{24}");
     return URI.create(url).getPath();
   }
 
