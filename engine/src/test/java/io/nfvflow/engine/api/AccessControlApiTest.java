@@ -19,8 +19,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,7 +44,6 @@ class AccessControlApiTest extends ApiTestSupport {
   static final String PASSWORD = "role-test-password";
 
   @Autowired ApplicationContext context;
-  @Autowired IdentityService identity;
   @Autowired JdbcTemplate jdbc;
   @LocalServerPort int port;
 
@@ -80,14 +77,7 @@ class AccessControlApiTest extends ApiTestSupport {
   }
 
   void ensureUser(String id, String group) {
-    if (identity.createUserQuery().userId(id).count() == 0) {
-      User user = identity.newUser(id);
-      user.setPassword(PASSWORD);
-      identity.saveUser(user);
-      if (group != null) {
-        identity.createMembership(id, group);
-      }
-    }
+    ensureUser(id, group, PASSWORD);
   }
 
   String token(String user, String password) throws Exception {

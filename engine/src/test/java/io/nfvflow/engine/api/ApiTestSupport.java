@@ -48,6 +48,8 @@ abstract class ApiTestSupport {
 
   @Autowired FakeVimDriver fakeVim;
 
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
+
   @TestConfiguration
   static class FakeVim {
     @Bean
@@ -128,6 +130,18 @@ abstract class ApiTestSupport {
 
   Answer delete(String path) throws Exception {
     return call(MockMvcRequestBuilders.delete(path));
+  }
+
+  /** A Camunda user in the group (none when null), created unless it exists. */
+  void ensureUser(String id, String group, String password) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+      user.setPassword(password);
+      identity.saveUser(user);
+      if (group != null) {
+        identity.createMembership(id, group);
+      }
+    }
   }
 
   /** An {@code Authorization} header value for HTTP basic. */

@@ -26,6 +26,10 @@ class KubernetesHealRestartIT {
 
   private final Sandbox sandbox = Sandbox.fromEnvironment();
   private final KubernetesClient k8s = sandbox.newClient();
+
+  /** The same password on both starts: the second start keeps the user. */
+  private static final String PASSWORD = "it-" + UUID.randomUUID();
+
   private final Path dataDir;
   private ConfigurableApplicationContext app;
   private String vnfId;
@@ -43,11 +47,11 @@ class KubernetesHealRestartIT {
                 "server.port=0",
                 "nfvflow.data-dir=" + dataDir,
                 "nfvflow.admin.user=itadmin",
-                "nfvflow.admin.password=it-" + UUID.randomUUID(),
+                "nfvflow.admin.password=" + PASSWORD,
                 "nfvflow.lcm.ready-timeout=PT90S")
             .run();
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-    return new TackerApi("http://127.0.0.1:" + port);
+    return new TackerApi("http://127.0.0.1:" + port, "itadmin", PASSWORD);
   }
 
   @AfterEach
