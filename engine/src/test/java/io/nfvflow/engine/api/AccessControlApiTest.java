@@ -362,6 +362,21 @@ class AccessControlApiTest extends ApiTestSupport {
         .contains("token issued for user tlogged");
   }
 
+  // ------------------------------------------------------------------ the console
+
+  @Test
+  void theConsoleIsServedWithoutLoginAndSignsInAtTheTokenApi() throws Exception {
+    var page = mvc.perform(MockMvcRequestBuilders.get("/console/index.html")).andReturn();
+    assertThat(page.getResponse().getStatus()).isEqualTo(200);
+    assertThat(page.getResponse().getContentAsString()).contains("login-form");
+    var script = mvc.perform(MockMvcRequestBuilders.get("/console/console.js")).andReturn();
+    assertThat(script.getResponse().getContentAsString())
+        .contains("/identity/v3/auth/tokens")
+        .contains("X-Auth-Token");
+    var start = mvc.perform(MockMvcRequestBuilders.get("/console")).andReturn();
+    assertThat(start.getResponse().getRedirectedUrl()).isEqualTo("/console/index.html");
+  }
+
   // ------------------------------------------------------------------ over real HTTP
 
   @Test

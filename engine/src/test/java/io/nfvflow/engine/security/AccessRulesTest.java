@@ -109,6 +109,8 @@ class AccessRulesTest {
     "GET, /camunda/app/cockpit/default/, CAMUNDA_LOGIN",
     "POST, /camunda/api/admin/auth/user/default/login/cockpit, CAMUNDA_LOGIN",
     "GET, /console/index.html, PUBLIC",
+    "GET, /console, PUBLIC",
+    "GET, /console/, PUBLIC",
     "GET, /engine-rest/user, ADMIN",
     "GET, /engine-rest/engine/default/user, ADMIN",
     "POST, /engine-rest/deployment/create, ADMIN",
