@@ -42,14 +42,14 @@ class KubernetesHealRestartIT {
 
   private TackerApi start() {
     app =
+        // as command-line arguments: builder properties are defaults, which application.yaml beats
         new SpringApplicationBuilder(NfvflowApplication.class)
-            .properties(
-                "server.port=0",
-                "nfvflow.data-dir=" + dataDir,
-                "nfvflow.admin.user=itadmin",
-                "nfvflow.admin.password=" + PASSWORD,
-                "nfvflow.lcm.ready-timeout=PT90S")
-            .run();
+            .run(
+                "--server.port=0",
+                "--nfvflow.data-dir=" + dataDir,
+                "--nfvflow.admin.user=itadmin",
+                "--nfvflow.admin.password=" + PASSWORD,
+                "--nfvflow.lcm.ready-timeout=PT90S");
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     return new TackerApi("http://127.0.0.1:" + port, "itadmin", PASSWORD);
   }
