@@ -8,6 +8,7 @@ import io.nfvflow.engine.security.ApiUsers;
 import io.nfvflow.engine.security.Callers;
 import io.nfvflow.engine.security.Role;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -62,47 +63,51 @@ public class KeystoneController {
   public ResponseEntity<Map<String, Object>> issue(
       @RequestBody(required = false) JsonNode body, HttpServletRequest request) {
     TokenRequest auth = TokenRequest.parse(body);
-    ApiTokens.Issued issued;
-    ApiUser user;
-    if (auth.password() != null) {
-      user =
-          users
-              .byPassword(auth.userId(), auth.password())
-              .orElseThrow(
-                  () -> {
-                    LOG.info(
-                        "token refused for user {} from {}: wrong user name or password",
-                        TokenRequest.printable(auth.userId()),
-                        request.getRemoteAddr());
-                    return KeystoneException.unauthorized(
-                        "Wrong user name or password (after repeated failures Camunda locks the"
-                            + " user for a while)");
-                  });
-      issued = tokens.issue(user.id());
-    } else {
-      ApiTokenEntity existing =
-          tokens
-              .active(auth.token())
-              .orElseThrow(
-                  () ->
-                      KeystoneException.unauthorized("The token is not valid, expired or revoked"));
-      user =
-          users
-              .byId(existing.userId())
-              .orElseThrow(
-                  () -> KeystoneException.unauthorized("The token's user no longer exists"));
-      issued = tokens.issue(user.id(), existing.expiresAt()); // a new token never outlives the old
-    }
-    LOG.info("token issued for user {}, expires {}", user.id(), issued.row().expiresAt());
+    Login login = auth.password() != null ? byPassword(auth, request) : byToken(auth);
+    LOG.info(
+        "token issued for user {}, expires {}", login.user().id(), login.token().row().expiresAt());
     return ResponseEntity.status(HttpStatus.CREATED)
-        .header(SUBJECT_TOKEN, issued.token())
+        .header(SUBJECT_TOKEN, login.token().token())
         .body(
             KeystoneViews.token(
-                issued.row(),
-                user,
+                login.token().row(),
+                login.user(),
                 auth.project(),
                 auth.methods(),
                 KeystoneViews.baseUrl(request)));
+  }
+
+  private record Login(ApiUser user, ApiTokens.Issued token) {}
+
+  private Login byPassword(TokenRequest auth, HttpServletRequest request) {
+    ApiUser user =
+        users
+            .byPassword(auth.userId(), auth.password())
+            .orElseThrow(
+                () -> {
+                  LOG.info(
+                      "token refused for user {} from {}: wrong user name or password",
+                      TokenRequest.printable(auth.userId()),
+                      request.getRemoteAddr());
+                  return KeystoneException.unauthorized(
+                      "Wrong user name or password (after repeated failures Camunda locks the"
+                          + " user for a while)");
+                });
+    return new Login(user, tokens.issue(user.id()));
+  }
+
+  /** The token method: a new token for the same user that expires when the old one does. */
+  private Login byToken(TokenRequest auth) {
+    ApiTokenEntity existing =
+        tokens
+            .active(auth.token())
+            .orElseThrow(
+                () -> KeystoneException.unauthorized("The token is not valid, expired or revoked"));
+    ApiUser user =
+        users
+            .byId(existing.userId())
+            .orElseThrow(() -> KeystoneException.unauthorized("The token's user no longer exists"));
+    return new Login(user, tokens.issue(user.id(), existing.expiresAt()));
   }
 
   /** Validates {@code X-Subject-Token}: the caller's own token, or any token for an admin. */
@@ -118,8 +123,7 @@ public class KeystoneController {
     return ResponseEntity.ok()
         .header(SUBJECT_TOKEN, subject)
         .body(
-            KeystoneViews.token(
-                row, user, null, java.util.List.of("token"), KeystoneViews.baseUrl(request)));
+            KeystoneViews.token(row, user, null, List.of("token"), KeystoneViews.baseUrl(request)));
   }
 
   /** Revokes {@code X-Subject-Token}: the caller's own token, or any token for an admin. */

@@ -65,7 +65,14 @@ public class AdminUserBootstrap {
     user.setFirstName("nfvflow");
     user.setLastName("administrator");
     user.setPassword(password);
-    identity.saveUser(user);
+    try {
+      identity.saveUser(user);
+    } catch (RuntimeException e) {
+      if (identity.createUserQuery().userId(userId).count() == 0) {
+        throw e;
+      }
+      return; // another node of the cluster created it (and printed its password) meanwhile
+    }
     if (generated) {
       // printed once, on the console only: the operator must note it (or configure one)
       System.out.printf(

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -44,19 +45,21 @@ public class ApiTokens {
   /** A new token for the user, valid for the configured time. */
   @Transactional
   public Issued issue(String userId) {
-    Instant now = Instant.now();
-    return issue(userId, now.plus(ttl));
+    return issue(userId, Instant.now().plus(ttl));
   }
 
   /** A new token for the user that expires at {@code expiresAt} (never later than the TTL). */
   @Transactional
   public Issued issue(String userId, Instant expiresAt) {
-    Instant now = Instant.now();
+    // microseconds, as the database keeps them: the answer shows what a later validation shows
+    Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     tokens.deleteExpiredBefore(now.minus(KEEP_EXPIRED));
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    Instant expiry = expiresAt.isAfter(now.plus(ttl)) ? now.plus(ttl) : expiresAt;
+    Instant expiry =
+        (expiresAt.isAfter(now.plus(ttl)) ? now.plus(ttl) : expiresAt)
+            .truncatedTo(ChronoUnit.MICROS);
     ApiTokenEntity row = tokens.save(new ApiTokenEntity(hash(token), userId, now, expiry));
     return new Issued(token, row);
   }

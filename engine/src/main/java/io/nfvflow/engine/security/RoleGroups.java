@@ -1,6 +1,7 @@
 package io.nfvflow.engine.security;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -135,37 +136,59 @@ public class RoleGroups {
 
   /** Makes the user a member of the group (no-op when it is). */
   public void addMember(String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(userId, groupId);
-    }
+    BooleanSupplier member =
+        () -> identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() > 0;
+    createOnce(member, () -> identity.createMembership(userId, groupId));
   }
 
   private void ensureGroup(String id, String name) {
-    if (identity.createGroupQuery().groupId(id).count() == 0) {
-      var group = identity.newGroup(id);
-      group.setName(name);
-      group.setType(Groups.GROUP_TYPE_SYSTEM);
-      identity.saveGroup(group);
-    }
+    createOnce(
+        () -> identity.createGroupQuery().groupId(id).count() > 0,
+        () -> {
+          var group = identity.newGroup(id);
+          group.setName(name);
+          group.setType(Groups.GROUP_TYPE_SYSTEM);
+          identity.saveGroup(group);
+        });
   }
 
   private void ensure(String group, Grant grant) {
-    boolean present =
-        authorizations
-                .createAuthorizationQuery()
-                .groupIdIn(group)
-                .resourceType(grant.resource())
-                .resourceId(grant.resourceId())
-                .count()
-            > 0;
-    if (!present) {
-      Authorization authorization =
-          authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-      authorization.setGroupId(group);
-      authorization.setResource(grant.resource());
-      authorization.setResourceId(grant.resourceId());
-      grant.permissions().forEach(authorization::addPermission);
-      authorizations.saveAuthorization(authorization);
+    BooleanSupplier present =
+        () ->
+            authorizations
+                    .createAuthorizationQuery()
+                    .groupIdIn(group)
+                    .resourceType(grant.resource())
+                    .resourceId(grant.resourceId())
+                    .count()
+                > 0;
+    createOnce(
+        present,
+        () -> {
+          Authorization authorization =
+              authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          authorization.setGroupId(group);
+          authorization.setResource(grant.resource());
+          authorization.setResourceId(grant.resourceId());
+          grant.permissions().forEach(authorization::addPermission);
+          authorizations.saveAuthorization(authorization);
+        });
+  }
+
+  /**
+   * Creates something unless it exists. Nodes of a cluster starting together on one database race
+   * here: the loser's insert fails on the unique key, and what it wanted exists — not an error.
+   */
+  static void createOnce(BooleanSupplier exists, Runnable create) {
+    if (exists.getAsBoolean()) {
+      return;
+    }
+    try {
+      create.run();
+    } catch (RuntimeException e) {
+      if (!exists.getAsBoolean()) {
+        throw e;
+      }
     }
   }
 }

@@ -324,6 +324,21 @@ class AccessControlApiTest extends ApiTestSupport {
                 .header("X-Auth-Token", token)
                 .header("X-Subject-Token", callers.get(4).token()));
     assertThat(othersToken.status()).as("another user's token is not found").isEqualTo(404);
+
+    var renewed =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/identity/v3/auth/tokens")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content(
+                        "{\"auth\": {\"identity\": {\"methods\": [\"token\"], \"token\": {\"id\": \"%s\"}}}}"
+                            .formatted(token)))
+            .andReturn()
+            .getResponse();
+    assertThat(renewed.getStatus()).as("the token method").isEqualTo(201);
+    assertThat(renewed.getHeader("X-Subject-Token")).isNotEqualTo(token);
+    assertThat(JSON.readTree(renewed.getContentAsString()).at("/token/expires_at").asText())
+        .as("a token from a token never outlives it")
+        .isLessThanOrEqualTo(body.path("expires_at").asText());
   }
 
   @Test
