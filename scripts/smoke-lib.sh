@@ -1,25 +1,60 @@
 #!/usr/bin/env bash
-# smoke-lib.sh - what the tacker CLI smoke scripts share: printing each command with its output,
-# masking the VIM secret (and failing if it ever shows), and waiting for a VNF's status.
+# smoke-lib.sh - what the tacker CLI smoke scripts share: logging in to nfvflow (a token from its
+# identity API), printing each command with its output, masking the VIM secret and nfvflow's token
+# and password (and failing if one ever shows), and waiting for a VNF's status.
 # Sourced, not run. The sourcing script sets NFVFLOW_URL, TIMEOUT, TMP (a private temp dir) and,
-# once known, SMOKE_SECRET (the value to mask) and SMOKE_SECRET_WHAT (what to call it).
+# once known, SMOKE_SECRET (the value to mask) and SMOKE_SECRET_WHAT (what to call it); it calls
+# nfvflow_login once TMP exists and nfvflow_logout on its way out.
+# Login: NFVFLOW_USER (admin) and NFVFLOW_PASSWORD (default: NFVFLOW_ADMIN_PASSWORD).
 
 SMOKE_SECRET=${SMOKE_SECRET:-}
 SMOKE_SECRET_WHAT=${SMOKE_SECRET_WHAT:-secret}
+NFVFLOW_USER=${NFVFLOW_USER:-admin}
+NFVFLOW_PASSWORD=${NFVFLOW_PASSWORD:-${NFVFLOW_ADMIN_PASSWORD:-}}
+NFVFLOW_TOKEN=
 LAST=
 LEAKED=0
 
 log() { printf '[smoke] %s\n' "$*" >&2; }
 fail() { log "FAILED: $*"; exit 1; }
 
-tacker_() { tacker --os-auth-strategy noauth --os-url "$NFVFLOW_URL" "$@"; }
+# the token goes by environment (OS_TOKEN) and header file, never on a command line
+tacker_() { OS_TOKEN=$NFVFLOW_TOKEN tacker --os-auth-strategy noauth --os-url "$NFVFLOW_URL" "$@"; }
+curl_() { curl -H @"$TMP/nfvflow-auth-header" "$@"; }  # curl with nfvflow's token
 
-mask() {  # the VIM secret must never be shown: mask it and remember that it leaked
-  local text=$1
-  if ((${#SMOKE_SECRET} >= 8)) && [[ $text == *"$SMOKE_SECRET"* ]]; then
-    LEAKED=1
-    text=${text//"$SMOKE_SECRET"/***}
-  fi
+nfvflow_login() {  # POST /identity/v3/auth/tokens as NFVFLOW_USER: the token in X-Subject-Token
+  [[ -n $NFVFLOW_PASSWORD ]] ||
+    fail "set NFVFLOW_PASSWORD (or NFVFLOW_ADMIN_PASSWORD) to the password of nfvflow user $NFVFLOW_USER"
+  local body status
+  body=$(NFVFLOW_PASSWORD=$NFVFLOW_PASSWORD jq -n --arg u "$NFVFLOW_USER" \
+    '{auth: {identity: {methods: ["password"], password: {user: {name: $u, domain: {name: "Default"}, password: $ENV.NFVFLOW_PASSWORD}}}}}')
+  status=$(curl -s -o "$TMP/login.json" -D "$TMP/login.headers" -w '%{http_code}' --max-time 15 \
+    -XPOST "$NFVFLOW_URL/identity/v3/auth/tokens" -H 'Content-Type: application/json' -d @- <<<"$body") || status=000
+  [[ $status == 201 ]] ||
+    fail "login to nfvflow as $NFVFLOW_USER failed (HTTP $status): $(jq -r '.error.message // empty' "$TMP/login.json" 2>/dev/null)"
+  NFVFLOW_TOKEN=$(sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: *\([^[:space:]]*\).*/\1/p' "$TMP/login.headers")
+  [[ -n $NFVFLOW_TOKEN ]] || fail "nfvflow issued no token (no X-Subject-Token header)"
+  (umask 077; printf 'X-Auth-Token: %s\n' "$NFVFLOW_TOKEN" >"$TMP/nfvflow-auth-header")
+  rm -f "$TMP/login.headers"
+  log "logged in to nfvflow as $NFVFLOW_USER (roles $(jq -r '[.token.roles[].name] | join(",")' "$TMP/login.json"), token until $(jq -r .token.expires_at "$TMP/login.json"))"
+}
+
+nfvflow_logout() {  # revoke the token (best effort: called on the way out)
+  [[ -n $NFVFLOW_TOKEN && -r $TMP/nfvflow-auth-header ]] || return 0
+  printf 'X-Subject-Token: %s\n' "$NFVFLOW_TOKEN" >"$TMP/nfvflow-subject-header"
+  curl -s -o /dev/null --max-time 10 -XDELETE -H @"$TMP/nfvflow-auth-header" \
+    -H @"$TMP/nfvflow-subject-header" "$NFVFLOW_URL/identity/v3/auth/tokens" || true
+  NFVFLOW_TOKEN=
+}
+
+mask() {  # the VIM secret, nfvflow's token and password must never be shown: mask, remember the leak
+  local text=$1 secret
+  for secret in "$SMOKE_SECRET" "$NFVFLOW_TOKEN" "$NFVFLOW_PASSWORD"; do
+    if ((${#secret} >= 8)) && [[ $text == *"$secret"* ]]; then
+      LEAKED=1
+      text=${text//"$secret"/***}
+    fi
+  done
   printf '%s' "$text"
 }
 
@@ -34,7 +69,7 @@ run() {  # print the command, run it, print its output; fail on a non-zero exit 
   err=$(mask "$err")
   [[ -z $out ]] || printf '%s\n' "$out"
   [[ -z $err ]] || printf '%s\n' "$err"
-  ((LEAKED == 0)) || fail "the VIM $SMOKE_SECRET_WHAT appears in the output of: $*"
+  ((LEAKED == 0)) || fail "a secret (the VIM $SMOKE_SECRET_WHAT, or nfvflow's token or password) appears in the output of: $*"
   ((rc == 0)) || fail "exit $rc: $*"
   LAST=$out
 }

@@ -25,6 +25,8 @@
 # Needs: nfvflow listening on $NFVFLOW_URL, both sandboxes up (scripts/k8s-sandbox.sh up,
 # scripts/openstack-sandbox/openstack-up.sh), `tacker` (apt-get install python3-tackerclient),
 # `openstack` (installed by openstack-up.sh), kubectl, jq, curl, python3.
+# Login: NFVFLOW_PASSWORD (or NFVFLOW_ADMIN_PASSWORD) of NFVFLOW_USER (admin): a token from
+# nfvflow's identity API for every call.
 # Settings: NFVFLOW_URL (http://127.0.0.1:9890), OPENSTACK_SANDBOX_DIR (/var/tmp/openstack-sandbox),
 # K8S_SANDBOX_DIR (/var/tmp/k8s-sandbox), SMOKE_OPENRC (the user and project of the OpenStack VIM;
 # default the sandbox's admin-openrc, as the VNFFG smoke test), SMOKE_TIMEOUT (seconds to wait for
@@ -130,7 +132,7 @@ ppg_ports() {  # PPG id: the ingress port of each pair, sorted
   done | sort
 }
 cp_ports() {  # VNF id, CP: the Neutron port of the CP of each instance (from nfvflow), sorted
-  curl -sf --max-time 15 "$NFVFLOW_URL/v1.0/vnfs/$1" | jq -r --arg cp "$2" '.vnf.instances[]?.ports[$cp] // empty' | sort
+  curl_ -sf --max-time 15 "$NFVFLOW_URL/v1.0/vnfs/$1" | jq -r --arg cp "$2" '.vnf.instances[]?.ports[$cp] // empty' | sort
 }
 owned_sfc() {  # VNFFG id: every networking-sfc object whose description carries its marker, as
               # "<kind>|<id>|<name>" lines, chains first (the order they must be deleted in)
@@ -143,14 +145,14 @@ owned_sfc() {  # VNFFG id: every networking-sfc object whose description carries
 }
 port_chain_of() {  # VNFFG id: the port chain nfvflow made for it (its SFC's instance_id)
   local nfp sfc
-  nfp=$(curl -sf --max-time 15 "$NFVFLOW_URL/v1.0/nfps.json" | jq -r --arg v "$1" '[.nfps[] | select(.vnffg_id == $v)][0].id')
-  sfc=$(curl -sf --max-time 15 "$NFVFLOW_URL/v1.0/sfcs.json" | jq -r --arg n "$nfp" '[.sfcs[] | select(.nfp_id == $n)][0].id')
+  nfp=$(curl_ -sf --max-time 15 "$NFVFLOW_URL/v1.0/nfps.json" | jq -r --arg v "$1" '[.nfps[] | select(.vnffg_id == $v)][0].id')
+  sfc=$(curl_ -sf --max-time 15 "$NFVFLOW_URL/v1.0/sfcs.json" | jq -r --arg n "$nfp" '[.sfcs[] | select(.nfp_id == $n)][0].id')
   quiet tacker_ chain-show "$sfc" -f value -c instance_id
 }
 stack_exists() { [[ -n $(quiet openstack_ stack list -f value -c 'Stack Name' | grep -x "nfvflow-$1") ]]; }
 labelled() { quiet kubectl_ get deploy,rs,pods,svc,cm,hpa -A -l "nfvflow.io/vnf-id=$1" -o name; }
 members() {  # NS name: "<name> <id>" of each VNF named <ns name>_<node>
-  curl -sf --max-time 15 "$NFVFLOW_URL/v1.0/vnfs.json" |
+  curl_ -sf --max-time 15 "$NFVFLOW_URL/v1.0/vnfs.json" |
     jq -r --arg p "$1_" '.vnfs[]? | select(.name | startswith($p)) | "\(.name) \(.id)"'
 }
 
@@ -238,6 +240,7 @@ cleanup() {
     log "kuryr-standin.py's log:"
     sed 's/^/    /' "$TMP/kuryr.log" >&2
   fi
+  nfvflow_logout
   [[ -z $TMP ]] || rm -rf -- "$TMP"
   if ((rc == 0)); then log "PASSED"; else log "FAILED (exit $rc)"; fi
   exit "$rc"
@@ -263,7 +266,8 @@ openstack_ extension show sfc -f value -c alias >/dev/null 2>&1 || fail "network
 kubectl_ get --raw /readyz >/dev/null 2>&1 || fail "the Kubernetes sandbox does not answer: scripts/k8s-sandbox.sh up"
 curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
   fail "nfvflow does not answer on $NFVFLOW_URL (start it: java -jar engine/target/nfvflow.jar)"
-[[ $(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$NFVFLOW_URL/v1.0/nss.json") == 200 ]] ||
+nfvflow_login
+[[ $(curl_ -s -o /dev/null -w '%{http_code}' --max-time 5 "$NFVFLOW_URL/v1.0/nss.json") == 200 ]] ||
   fail "nfvflow on $NFVFLOW_URL has no /v1.0/nss (a build without network services?)"
 for f in tosca-vnfd1-sample.yaml tosca-vnfd2-sample.yaml tosca-single-vnffg-nsd.yaml \
   vnfd-ns-vm.yaml vnfd-ns-cnf.yaml nsd-mixed.yaml; do
@@ -333,7 +337,7 @@ VIM_OS_ID=$LAST
 run tacker_ vim-show "$VIM_K8S" -f value -c id
 VIM_K8S_ID=$LAST
 # the tacker CLI has no flag for it: the user guide's curl
-run curl -s -X PUT "$NFVFLOW_URL/v1.0/vims/$VIM_K8S_ID" -H 'Content-Type: application/json' \
+run curl_ -s -X PUT "$NFVFLOW_URL/v1.0/vims/$VIM_K8S_ID" -H 'Content-Type: application/json' \
   -d "{\"vim\": {\"neutron_vim_id\": \"$VIM_OS\"}}" -o /dev/null -w '%{http_code}\n'
 [[ $LAST == 200 ]] || fail "PUT neutron_vim_id answered $LAST"
 run tacker_ vim-show "$VIM_K8S" -f value -c neutron_vim_id

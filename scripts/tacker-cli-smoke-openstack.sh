@@ -17,6 +17,8 @@
 #
 # Needs: nfvflow listening on $NFVFLOW_URL, the sandbox up (scripts/openstack-sandbox/openstack-up.sh),
 # `tacker` (apt-get install python3-tackerclient) and `openstack` (installed by openstack-up.sh).
+# Login: NFVFLOW_PASSWORD (or NFVFLOW_ADMIN_PASSWORD) of NFVFLOW_USER (admin): a token from
+# nfvflow's identity API for every call.
 # Settings: NFVFLOW_URL (http://127.0.0.1:9890), OPENSTACK_SANDBOX_DIR (/var/tmp/openstack-sandbox),
 # SMOKE_OPENRC (the user and project of the VIM; default the sandbox's admin-openrc: the sample
 # sizes its VDU with nfv_compute, for which a flavor may have to be created, which only an admin
@@ -88,6 +90,7 @@ cleanup() {
       quiet openstack_ network delete "$NET"
     fi
   fi
+  nfvflow_logout
   [[ -z $TMP ]] || rm -rf -- "$TMP"
   if ((rc == 0)); then log "PASSED"; else log "FAILED (exit $rc)"; fi
   exit "$rc"
@@ -106,6 +109,7 @@ openstack_ token issue -f value -c id >/dev/null 2>&1 ||
   fail "the OpenStack sandbox does not answer: scripts/openstack-sandbox/openstack-up.sh"
 curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
   fail "nfvflow does not answer on $NFVFLOW_URL (start it: java -jar engine/target/nfvflow.jar)"
+nfvflow_login
 [[ -r $SAMPLE ]] || fail "sample missing: $SAMPLE"
 
 # the VIM's credentials, from the openrc file

@@ -27,6 +27,8 @@
 # Needs: nfvflow listening on $NFVFLOW_URL, both sandboxes up (scripts/k8s-sandbox.sh up,
 # scripts/openstack-sandbox/openstack-up.sh), `tacker` (apt-get install python3-tackerclient),
 # `openstack` (installed by openstack-up.sh), kubectl, jq, curl, python3.
+# Login: NFVFLOW_PASSWORD (or NFVFLOW_ADMIN_PASSWORD) of NFVFLOW_USER (admin): a token from
+# nfvflow's identity API for every call.
 # Settings: NFVFLOW_URL (http://127.0.0.1:9890), OPENSTACK_SANDBOX_DIR (/var/tmp/openstack-sandbox),
 # K8S_SANDBOX_DIR (/var/tmp/k8s-sandbox), SMOKE_OPENRC (the user and project of the OpenStack VIM;
 # default the sandbox's admin-openrc: Tacker's VNFD1 sizes its VDU with nfv_compute, for which a
@@ -74,7 +76,7 @@ TOKEN=
 # the openstack CLI as the VIM's user; in a subshell so that tacker never sees the OS_* variables
 openstack_() { (set +u; . "$OPENRC"; /usr/bin/openstack "$@"); }
 kubectl_() { kubectl --kubeconfig "$K8S_SB/kubeconfig" --request-timeout=15s "$@"; }
-api_get() { curl -sf --max-time 15 "$NFVFLOW_URL/v1.0/$1"; }
+api_get() { curl_ -sf --max-time 15 "$NFVFLOW_URL/v1.0/$1"; }
 
 # run with the Kubernetes bearer token as the secret to mask (and to fail on)
 run_k8s() { local saved=$SMOKE_SECRET what=$SMOKE_SECRET_WHAT rc=0
@@ -205,6 +207,7 @@ cleanup() {
     log "kuryr-standin.py's log:"
     sed 's/^/    /' "$TMP/kuryr.log" >&2
   fi
+  nfvflow_logout
   [[ -z $TMP ]] || rm -rf -- "$TMP"
   if ((rc == 0)); then log "PASSED"; else log "FAILED (exit $rc)"; fi
   exit "$rc"
@@ -230,6 +233,7 @@ openstack_ extension show sfc -f value -c alias >/dev/null 2>&1 || fail "network
 kubectl_ get --raw /readyz >/dev/null 2>&1 || fail "the Kubernetes sandbox does not answer: scripts/k8s-sandbox.sh up"
 curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
   fail "nfvflow does not answer on $NFVFLOW_URL (start it: java -jar engine/target/nfvflow.jar)"
+nfvflow_login
 for f in tosca-vnffgd-sample.yaml tosca-vnffgd-mixed-sample.yaml tosca-vnffg-vnfd1.yaml vnfd-chain-cnf.yaml; do
   [[ -r $SAMPLES/$f ]] || fail "sample missing: $SAMPLES/$f"
 done
@@ -288,7 +292,7 @@ VIM_OS_ID=$LAST
 run tacker_ vim-show "$VIM_K8S" -f value -c id
 VIM_K8S_ID=$LAST
 # the tacker CLI has no flag for it: the user guide's curl
-run curl -s -X PUT "$NFVFLOW_URL/v1.0/vims/$VIM_K8S_ID" -H 'Content-Type: application/json' \
+run curl_ -s -X PUT "$NFVFLOW_URL/v1.0/vims/$VIM_K8S_ID" -H 'Content-Type: application/json' \
   -d "{\"vim\": {\"neutron_vim_id\": \"$VIM_OS\"}}" -o /dev/null -w '%{http_code}\n'
 [[ $LAST == 200 ]] || fail "PUT neutron_vim_id answered $LAST"
 run_k8s tacker_ vim-show "$VIM_K8S"

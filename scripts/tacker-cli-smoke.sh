@@ -16,6 +16,8 @@
 #
 # Needs: nfvflow listening on $NFVFLOW_URL, the sandbox up (scripts/k8s-sandbox.sh up), `tacker`
 # (apt-get install python3-tackerclient) and kubectl (installed by k8s-sandbox.sh build).
+# Login: NFVFLOW_PASSWORD (or NFVFLOW_ADMIN_PASSWORD) of NFVFLOW_USER (admin): a token from
+# nfvflow's identity API for every call.
 # Settings: NFVFLOW_URL (http://127.0.0.1:9890), K8S_SANDBOX_DIR (/var/tmp/k8s-sandbox),
 # SMOKE_TIMEOUT (seconds to wait for ACTIVE and for deletions, 180).
 set -euo pipefail
@@ -75,6 +77,7 @@ cleanup() {
     for name in "${VNFDS[@]}"; do quiet tacker_ vnfd-delete "$name" >/dev/null; done
     ((VIM_CREATED == 0)) || quiet tacker_ vim-delete "$VIM_NAME" >/dev/null
   fi
+  nfvflow_logout
   [[ -z $TMP ]] || rm -rf -- "$TMP"
   if ((rc == 0)); then log "PASSED"; else log "FAILED (exit $rc)"; fi
   exit "$rc"
@@ -96,6 +99,7 @@ command -v kubectl >/dev/null || fail "no kubectl: scripts/k8s-sandbox.sh build 
 kubectl_ get --raw /readyz >/dev/null 2>&1 || fail "the sandbox API server does not answer: scripts/k8s-sandbox.sh up"
 curl -s -o /dev/null --max-time 5 "$NFVFLOW_URL/v1.0/vims.json" ||
   fail "nfvflow does not answer on $NFVFLOW_URL (start it: java -jar engine/target/nfvflow.jar)"
+nfvflow_login
 [[ -r $SAMPLES/tosca-vnfd-containerized.yaml ]] || fail "samples missing in $SAMPLES"
 
 TOKEN=$(<"$SB/run/token")
@@ -204,7 +208,8 @@ run_fails "SP9 does not exist" tacker_ vnf-scale --vnf-name "$SCALE_VNF" --scali
 run tacker_ vnf-scale --vnf-name "$SCALE_VNF" --scaling-policy-name SP1 --scaling-type in
 wait_scaled "$SCALE_VNF" 2
 wait_ready_pods "${VNF_ID[$SCALE_VNF]}" 2
-# the alarm URL from vnf-show, posted as Aodh would: a wrong key changes nothing, the right one scales
+# the alarm URL from vnf-show, posted as Aodh would (no login: the URL's key is the credential):
+# a wrong key changes nothing, the right one scales
 run tacker_ vnf-show "$SCALE_VNF" -f json
 ALARM_URL=$(jq -r '.attributes | (if type == "string" then fromjson else . end) | .vdu_hcpu_usage_scaling_out' <<<"$LAST")
 [[ $ALARM_URL == "$NFVFLOW_URL/v1.0/vnfs/${VNF_ID[$SCALE_VNF]}/vdu_hcpu_usage_scaling_out/SP1-out/"* ]] ||
@@ -237,13 +242,13 @@ wait_healed "$HEAL_ID" 1
 run kubectl_ get svc -n "${SVC%%/*}" "${SVC#*/}"
 # heal by hand (nfvflow's extension of the actions resource): one pod, then a bad request
 POD=$(kubectl_ get pods --all-namespaces -l "$LABEL=$HEAL_ID" -o jsonpath='{.items[0].metadata.name}')
-run curl -sS -f -XPOST -H 'content-type: application/json' \
+run curl_ -sS -f -XPOST -H 'content-type: application/json' \
   -d "{\"heal\": {\"cause\": \"smoke: replace $POD\", \"instances\": [\"$POD\"]}}" "$NFVFLOW_URL/v1.0/vnfs/$SCALE_VNF/actions"
 [[ $LAST == *'"operation":"HEAL"'* ]] || fail "the heal did not start: $LAST"
 wait_healed "$HEAL_ID" 2
 wait_ready_pods "$HEAL_ID" 3
 [[ -z $(kubectl_ get pods --all-namespaces -l "$LABEL=$HEAL_ID" -o name | grep "/$POD\$") ]] || fail "pod $POD was not replaced"
-run_fails "VDU9 does not exist" curl -sS --fail-with-body -XPOST -H 'content-type: application/json' \
+run_fails "VDU9 does not exist" curl_ -sS --fail-with-body -XPOST -H 'content-type: application/json' \
   -d '{"heal": {"vdu": ["VDU9"]}}' "$NFVFLOW_URL/v1.0/vnfs/$SCALE_VNF/actions"
 run tacker_ events-list --resource-id "$HEAL_ID" --event-type HEAL
 run tacker_ events-list --resource-id "$HEAL_ID" --event-type HEAL -f value -c event_details

@@ -2,13 +2,8 @@ package io.nfvflow.engine.security;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resource;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -16,26 +11,27 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Makes sure cockpit has an administrator. The user and password come from configuration ({@code
- * nfvflow.admin.user}, {@code nfvflow.admin.password}); with no password configured, one is
- * generated when the user is first created and printed once to the console. There is no fixed
- * default password.
+ * Makes sure nfvflow has an administrator: a Camunda user in the groups {@code admin} and {@code
+ * camunda-admin}, so it may use the API, cockpit and Camunda's admin webapp. The user and password
+ * come from configuration ({@code nfvflow.admin.user}, {@code nfvflow.admin.password}); with no
+ * password configured, one is generated when the user is first created and printed once to the
+ * console. There is no fixed default password.
  */
 @Component
 public class AdminUserBootstrap {
 
   private final IdentityService identity;
-  private final AuthorizationService authorizations;
+  private final RoleGroups roles;
   private final String userId;
   private final String configuredPassword;
 
   public AdminUserBootstrap(
       IdentityService identity,
-      AuthorizationService authorizations,
+      RoleGroups roles,
       @Value("${nfvflow.admin.user:admin}") String userId,
       @Value("${nfvflow.admin.password:}") String configuredPassword) {
     this.identity = identity;
-    this.authorizations = authorizations;
+    this.roles = roles;
     this.userId = userId;
     this.configuredPassword = configuredPassword;
   }
@@ -50,15 +46,18 @@ public class AdminUserBootstrap {
     User user = identity.createUserQuery().userId(userId).singleResult();
     if (user == null) {
       create();
-    } else if (!configuredPassword.isBlank()
-        && !identity.checkPassword(userId, configuredPassword)) {
-      // the failed check counted as a failed login, which changed the user's row: save a fresh copy
-      User fresh = identity.createUserQuery().userId(userId).singleResult();
-      fresh.setPassword(configuredPassword);
-      identity.saveUser(fresh);
+    } else if (!configuredPassword.isBlank()) {
+      if (!identity.checkPassword(userId, configuredPassword)) {
+        // the failed check counted as a failed login, which changed the user's row: save a fresh
+        // copy (optimistic locking)
+        User fresh = identity.createUserQuery().userId(userId).singleResult();
+        fresh.setPassword(configuredPassword);
+        identity.saveUser(fresh);
+      }
+      // the configured password is the way back in after Camunda locked the user
       identity.unlockUser(userId);
     }
-    ensureAdminGroup();
+    ensureAdminGroups();
   }
 
   private void create() {
@@ -68,43 +67,28 @@ public class AdminUserBootstrap {
     user.setFirstName("nfvflow");
     user.setLastName("administrator");
     user.setPassword(password);
-    identity.saveUser(user);
+    try {
+      identity.saveUser(user);
+    } catch (RuntimeException e) {
+      if (identity.createUserQuery().userId(userId).count() == 0) {
+        throw e;
+      }
+      return; // another node of the cluster created it (and printed its password) meanwhile
+    }
     if (generated) {
       // printed once, on the console only: the operator must note it (or configure one)
       System.out.printf(
-          "%n*** nfvflow created the cockpit user '%s' with the generated password: %s%n"
-              + "*** It is shown only this once. Set nfvflow.admin.password to choose your own.%n%n",
+          "%n*** nfvflow created the administrator '%s' (API, cockpit) with the generated password:"
+              + " %s%n*** It is shown only this once. Set nfvflow.admin.password"
+              + " (NFVFLOW_ADMIN_PASSWORD) to choose your own.%n%n",
           userId, password);
     }
   }
 
-  private void ensureAdminGroup() {
-    if (identity.createGroupQuery().groupId(Groups.CAMUNDA_ADMIN).count() == 0) {
-      var group = identity.newGroup(Groups.CAMUNDA_ADMIN);
-      group.setName("Camunda BPM Administrators");
-      group.setType(Groups.GROUP_TYPE_SYSTEM);
-      identity.saveGroup(group);
-    }
-    if (identity.createUserQuery().userId(userId).memberOfGroup(Groups.CAMUNDA_ADMIN).count()
-        == 0) {
-      identity.createMembership(userId, Groups.CAMUNDA_ADMIN);
-    }
-    for (Resource resource : Resources.values()) {
-      if (authorizations
-              .createAuthorizationQuery()
-              .groupIdIn(Groups.CAMUNDA_ADMIN)
-              .resourceType(resource)
-              .resourceId(Authorization.ANY)
-              .count()
-          == 0) {
-        Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-        all.setGroupId(Groups.CAMUNDA_ADMIN);
-        all.setResource(resource);
-        all.setResourceId(Authorization.ANY);
-        all.addPermission(Permissions.ALL);
-        authorizations.saveAuthorization(all);
-      }
-    }
+  private void ensureAdminGroups() {
+    roles.ensure();
+    roles.addMember(userId, Role.ADMIN.group());
+    roles.addMember(userId, Groups.CAMUNDA_ADMIN);
   }
 
   private static String randomPassword() {

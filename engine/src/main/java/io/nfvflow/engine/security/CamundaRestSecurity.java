@@ -1,12 +1,15 @@
 package io.nfvflow.engine.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Camunda's REST API always requires a login (HTTP basic, checked by the engine's users). */
+/**
+ * Camunda REST runs as the caller: after Spring Security authenticated the request (token or basic,
+ * and the access rules allowed it), Camunda's own filter makes that user — with its groups and
+ * tenants — the engine's authenticated user for the request, so Camunda's authorizations apply.
+ */
 @Configuration
 public class CamundaRestSecurity {
 
@@ -17,7 +20,7 @@ public class CamundaRestSecurity {
     registration.setName("camunda-rest-auth");
     registration.addInitParameter(
         ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-        HttpBasicAuthenticationProvider.class.getName());
+        SpringSecurityUser.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     return registration;
   }

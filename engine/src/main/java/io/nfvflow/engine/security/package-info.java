@@ -1,2 +1,5 @@
-/** Who may use cockpit and the Camunda REST API: the admin user and HTTP basic auth. */
+/**
+ * Who may call what: Camunda's users and groups as nfvflow's users and roles, API tokens, the
+ * access rule table and the Spring Security gate in front of every path.
+ */
 package io.nfvflow.engine.security;

@@ -103,7 +103,11 @@ public class TackerErrorHandler {
   }
 
   static ResponseEntity<Map<String, Object>> body(HttpStatus status, String type, String message) {
-    return ResponseEntity.status(status)
-        .body(Map.of("TackerError", Map.of("type", type, "message", message, "detail", "")));
+    return ResponseEntity.status(status).body(error(type, message));
+  }
+
+  /** The {@code TackerError} body (also written by the security layer for 401 and 403). */
+  public static Map<String, Object> error(String type, String message) {
+    return Map.of("TackerError", Map.of("type", type, "message", message, "detail", ""));
   }
 }

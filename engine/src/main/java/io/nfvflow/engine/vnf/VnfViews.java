@@ -1,5 +1,7 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.engine.security.Callers;
+import io.nfvflow.engine.security.Role;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.lcm.OperationState;
@@ -136,7 +138,8 @@ public class VnfViews {
   private static Map<String, Object> attributes(VnfEntity vnf) {
     Map<String, Object> attributes = new LinkedHashMap<>();
     attributes.put("param_values", vnf.paramValues == null ? "{}" : vnf.paramValues);
-    Map<String, String> alarmUrls = AlarmUrls.of(vnf);
+    // the key in an alarm URL is what lets Aodh scale the VNF: operators only
+    Map<String, String> alarmUrls = AlarmUrls.shown(vnf, Callers.has(Role.OPERATOR));
     if (!alarmUrls.isEmpty()) {
       attributes.putAll(alarmUrls);
       attributes.put("alarming_policy", vnf.id);

@@ -59,7 +59,7 @@ class AlarmApiTest extends ApiTestSupport {
                 + id
                 + "/"
                 + TRIGGER
-                + "/SP1-out/[a-z0-9]{8}");
+                + "/SP1-out/[a-z0-9]{24}");
     return URI.create(url).getPath();
   }
 
@@ -67,7 +67,12 @@ class AlarmApiTest extends ApiTestSupport {
   void theAlarmUrlIsInTheAttributesAndAnAodhAlarmScalesOut() throws Exception {
     String id = activeVnf(0);
     assertThat(vnf(id).path("attributes").path("alarming_policy").asText()).isEqualTo(id);
-    Answer a = post(alarmPath(id), AODH_ALARM);
+    // as Aodh posts it: no login, the URL's key is the credential
+    Answer a =
+        callWith(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(alarmPath(id))
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .content(AODH_ALARM));
     assertThat(a.status()).isEqualTo(202);
     assertThat(a.body().path("trigger").path("result").asText()).startsWith("scale started");
     await()
@@ -83,10 +88,30 @@ class AlarmApiTest extends ApiTestSupport {
   }
 
   @Test
+  void viewersSeeTheAlarmUrlWithoutItsKey() throws Exception {
+    String id = activeVnf(0);
+    ensureUser("alarmviewer", "viewer", "alarm-viewer-password");
+    Answer shown =
+        callWith(
+            org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/v1.0/vnfs/" + id)
+                .header(
+                    org.springframework.http.HttpHeaders.AUTHORIZATION,
+                    basic("alarmviewer", "alarm-viewer-password")));
+    assertThat(shown.status()).isEqualTo(200);
+    assertThat(shown.body().path("vnf").path("attributes").path(TRIGGER).asText())
+        .endsWith("/" + TRIGGER + "/SP1-out/***");
+    assertThat(shown.body().toString()).doesNotContain(URI.create(alarmPath(id)).getPath());
+  }
+
+  @Test
   void aWrongKeyIs404AndNothingHappens() throws Exception {
     String id = activeVnf(0);
     String path = alarmPath(id);
     String wrong = path.substring(0, path.length() - 8) + "zzzzzzzz";
+    assertThat(post(path.substring(0, path.length() - 1), AODH_ALARM).status())
+        .as("a key one character short")
+        .isEqualTo(404);
     Answer a = post(wrong, AODH_ALARM);
     assertThat(a.status()).isEqualTo(404);
     assertThat(post(path.replace("SP1-out", "SP1-in"), AODH_ALARM).status()).isEqualTo(404);

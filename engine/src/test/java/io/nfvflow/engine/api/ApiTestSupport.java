@@ -6,8 +6,10 @@ import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfInventory;
 import io.nfvflow.vim.VimDriver;
 import io.nfvflow.vim.VimDrivers;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -15,6 +17,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,17 +26,29 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
-/** A whole engine on a fresh H2 database, driven through MockMvc, with the test VIM type fake. */
-@SpringBootTest
+/**
+ * A whole engine on a fresh H2 database, driven through MockMvc (and listening on a random port for
+ * the few tests that need the real HTTP stack), with the test VIM type fake. Security is on: every
+ * call is made as the administrator (HTTP basic, {@link #ADMIN_PASSWORD}) unless a test says
+ * otherwise.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(ApiTestSupport.FakeVim.class)
 abstract class ApiTestSupport {
 
   static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The administrator every test calls as (nfvflow.admin.user, nfvflow.admin.password). */
+  static final String ADMIN_USER = "admin";
+
+  static final String ADMIN_PASSWORD = "test-admin-password";
+
   @Autowired MockMvc mvc;
 
   @Autowired FakeVimDriver fakeVim;
+
+  @Autowired org.camunda.bpm.engine.IdentityService identity;
 
   @TestConfiguration
   static class FakeVim {
@@ -73,7 +88,7 @@ abstract class ApiTestSupport {
   static void dataDir(DynamicPropertyRegistry registry) throws Exception {
     Path dir = Files.createTempDirectory("nfvflow-api-test");
     registry.add("nfvflow.data-dir", dir::toString);
-    registry.add("nfvflow.admin.password", () -> "test-admin-password");
+    registry.add("nfvflow.admin.password", () -> ADMIN_PASSWORD);
     registry.add("nfvflow.heal.debounce", () -> "PT0.1S");
     registry.add("nfvflow.heal.unavailable-after", () -> "PT2S");
     registry.add("nfvflow.heal.max-attempts", () -> "3");
@@ -86,7 +101,13 @@ abstract class ApiTestSupport {
     }
   }
 
+  /** The call as the administrator. */
   Answer call(MockHttpServletRequestBuilder request) throws Exception {
+    return callWith(request.header(HttpHeaders.AUTHORIZATION, basic(ADMIN_USER, ADMIN_PASSWORD)));
+  }
+
+  /** The call with the credentials the request carries (none: anonymous). */
+  Answer callWith(MockHttpServletRequestBuilder request) throws Exception {
     MvcResult result = mvc.perform(request).andReturn();
     String text = result.getResponse().getContentAsString();
     return new Answer(
@@ -109,6 +130,25 @@ abstract class ApiTestSupport {
 
   Answer delete(String path) throws Exception {
     return call(MockMvcRequestBuilders.delete(path));
+  }
+
+  /** A Camunda user in the group (none when null), created unless it exists. */
+  void ensureUser(String id, String group, String password) {
+    if (identity.createUserQuery().userId(id).count() == 0) {
+      org.camunda.bpm.engine.identity.User user = identity.newUser(id);
+      user.setPassword(password);
+      identity.saveUser(user);
+      if (group != null) {
+        identity.createMembership(id, group);
+      }
+    }
+  }
+
+  /** An {@code Authorization} header value for HTTP basic. */
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 
   static String unique(String prefix) {

@@ -26,6 +26,10 @@ class KubernetesHealRestartIT {
 
   private final Sandbox sandbox = Sandbox.fromEnvironment();
   private final KubernetesClient k8s = sandbox.newClient();
+
+  /** The same password on both starts: the second start keeps the user. */
+  private static final String PASSWORD = "it-" + UUID.randomUUID();
+
   private final Path dataDir;
   private ConfigurableApplicationContext app;
   private String vnfId;
@@ -38,16 +42,16 @@ class KubernetesHealRestartIT {
 
   private TackerApi start() {
     app =
+        // as command-line arguments: builder properties are defaults, which application.yaml beats
         new SpringApplicationBuilder(NfvflowApplication.class)
-            .properties(
-                "server.port=0",
-                "nfvflow.data-dir=" + dataDir,
-                "nfvflow.admin.user=itadmin",
-                "nfvflow.admin.password=it-" + UUID.randomUUID(),
-                "nfvflow.lcm.ready-timeout=PT90S")
-            .run();
+            .run(
+                "--server.port=0",
+                "--nfvflow.data-dir=" + dataDir,
+                "--nfvflow.admin.user=itadmin",
+                "--nfvflow.admin.password=" + PASSWORD,
+                "--nfvflow.lcm.ready-timeout=PT90S");
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
-    return new TackerApi("http://127.0.0.1:" + port);
+    return new TackerApi("http://127.0.0.1:" + port, "itadmin", PASSWORD);
   }
 
   @AfterEach

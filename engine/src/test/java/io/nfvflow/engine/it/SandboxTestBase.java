@@ -115,7 +115,7 @@ abstract class SandboxTestBase {
 
   @BeforeEach
   void apiClient() {
-    api = new TackerApi("http://127.0.0.1:" + port);
+    api = new TackerApi("http://127.0.0.1:" + port, ADMIN_USER, ADMIN_PASSWORD);
   }
 
   @AfterEach

@@ -116,10 +116,10 @@ class SecretLeakIT extends SandboxTestBase {
 
   private void assertCamundaRestClean(String token) {
     String path = "/engine-rest/history/variable-instance?deserializeValues=false";
-    TackerApi.Response anonymous = api.getWithBasicAuth(path, null, null);
+    TackerApi.Response anonymous = api.getAnonymously(path);
     assertThat(anonymous.status()).as("Camunda REST without credentials").isEqualTo(401);
     for (String p : List.of(path, "/engine-rest/variable-instance?deserializeValues=false")) {
-      TackerApi.Response answer = api.getWithBasicAuth(p, ADMIN_USER, ADMIN_PASSWORD);
+      TackerApi.Response answer = api.get(p);
       assertThat(answer.status()).as("GET %s as admin", p).isEqualTo(200);
       Secrets.assertAbsent(answer.raw(), token, "Camunda REST GET " + p);
     }

@@ -26,13 +26,23 @@ final class TackerApi {
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
+  private final String authorization;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final List<Response> transcript = new ArrayList<>();
 
-  /** {@code baseUrl} like {@code http://127.0.0.1:9890}. */
-  TackerApi(String baseUrl) {
+  /**
+   * {@code baseUrl} like {@code http://127.0.0.1:9890}; every call authenticates as {@code user}
+   * with HTTP basic, as scripts do.
+   */
+  TackerApi(String baseUrl, String user, String password) {
     this.baseUrl = baseUrl;
+    this.authorization = basic(user, password);
+  }
+
+  private static String basic(String user, String password) {
+    String pair = user + ":" + password;
+    return "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
   }
 
   /** One answer: status, raw body and the parsed body (a MissingNode when it is not JSON). */
@@ -84,16 +94,9 @@ final class TackerApi {
             .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
   }
 
-  /** A GET with HTTP basic auth (Camunda's REST API), or without any when user is null. */
-  Response getWithBasicAuth(String path, String user, String password) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
-    if (user != null) {
-      String pair = user + ":" + password;
-      request.header(
-          "Authorization",
-          "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-    }
-    return send("GET " + path, request);
+  /** A GET without credentials. */
+  Response getAnonymously(String path) {
+    return sendAs("GET " + path, HttpRequest.newBuilder(uri(path)).GET(), null);
   }
 
   // ------------------------------------------------------------------ Tacker resources
@@ -195,6 +198,13 @@ final class TackerApi {
   }
 
   private Response send(String call, HttpRequest.Builder request) {
+    return sendAs(call, request, authorization);
+  }
+
+  private Response sendAs(String call, HttpRequest.Builder request, String authorization) {
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
     try {
       HttpResponse<String> answer =
           http.send(
