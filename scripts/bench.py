@@ -78,7 +78,7 @@ def wait(predicate, timeout, poll=0.02, what="condition"):
         if value:
             return value
         time.sleep(poll)
-    raise RuntimeError(f"timed out waiting for {what}")
+    raise RuntimeError(f"timed out after {timeout} s waiting for {what}")
 
 
 class Kubectl:

@@ -32,6 +32,8 @@ import urllib.request
 import uuid
 from pathlib import Path
 
+from bench import pct, wait  # the harness's percentile and polling wait
+
 ROOT = Path(__file__).resolve().parent.parent
 VNFD = ROOT / "engine/src/test/resources/it/vnfd-chain-vm.yaml"
 AUTH_URL = os.environ.get("BENCH_OS_AUTH_URL", "http://127.0.0.1:5000/v3")
@@ -44,22 +46,8 @@ POLL = 0.05  # seconds between looks, on both sides
 TIMEOUT = 300  # seconds for any one wait
 
 
-def _pct(values, p):
-    s = sorted(values)
-    if not s:
-        return float("nan")
-    k = max(0, min(len(s) - 1, int(round(p / 100.0 * (len(s) - 1)))))
-    return s[k]
-
-
 def _wait(predicate, what, timeout=TIMEOUT):
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(POLL)
-    raise RuntimeError(f"timed out after {timeout} s waiting for {what}")
+    return wait(predicate, timeout, poll=POLL, what=what)
 
 
 def _loopback(url):
@@ -315,16 +303,16 @@ def rows(results):
         diff = [a - b for a, b in zip(n, h)]
         out.append(
             f"| OpenStack VM VNF {label}, p50 / p99 over {len(n)}"
-            f" | {_pct(n, 50):.2f} / {_pct(n, 99):.2f} s"
-            f" | {heat} {_pct(h, 50):.2f} / {_pct(h, 99):.2f} s"
-            f" | {_pct(diff, 50) * 1000:+.0f} / {_pct(diff, 99) * 1000:+.0f} ms |")
+            f" | {pct(n, 50):.2f} / {pct(n, 99):.2f} s"
+            f" | {heat} {pct(h, 50):.2f} / {pct(h, 99):.2f} s"
+            f" | {pct(diff, 50) * 1000:+.0f} / {pct(diff, 99) * 1000:+.0f} ms |")
     for op, label, status in (("create", "ACTIVE", "CREATE_COMPLETE"),
                               ("delete", "gone (404)", "DELETE_COMPLETE")):
         a = results[op]["after_heat"]
         out.append(
             f"| OpenStack VM VNF {label} after its own stack is {status}, p50 / p99 over {len(a)}"
-            f" | | same stack, polled side by side | {_pct(a, 50) * 1000:+.0f} /"
-            f" {_pct(a, 99) * 1000:+.0f} ms |")
+            f" | | same stack, polled side by side | {pct(a, 50) * 1000:+.0f} /"
+            f" {pct(a, 99) * 1000:+.0f} ms |")
     return out
 
 
