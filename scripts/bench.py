@@ -9,13 +9,18 @@ Starts the nfvflow jar (fresh data directory) against the Kubernetes sandbox and
                   containerized sample through nfvflow, beside the same objects with
                   `kubectl apply` + `kubectl rollout status` (and `kubectl scale`, `kubectl delete
                   --wait`) on the same sandbox; p50 / p99 over --runs runs, and the difference
-  B2 throughput   --batch CNFs submitted at once -> VNF/s until all ACTIVE
+  B2 throughput   --batch CNFs submitted at once -> VNF/s until all ACTIVE, beside the same
+                  batch on an engine-only VIM (the same models, delegates that do no VIM work)
+  B6 recovery     --crash CNFs submitted, nfvflow killed with kill -9, restarted: time until all
+                  ACTIVE, duplicate or missing Kubernetes objects counted
+  OpenStack       (--openstack N) a VM VNF's time to ACTIVE and to deleted beside Heat's own
 
 Every figure is a pair or a ratio measured in the same run: the machines are shared and noisy.
 It prints a table and, with --write, writes it into docs/performance.md with the machine it ran
 on. Nothing here asserts a time. Only loopback addresses are used.
 
-Not yet measured (issue 10): the engine-only baseline of B2, B6 crash recovery, and OpenStack.
+When a step fails, the data directory (with nfvflow's log) is kept and the Kubernetes objects of
+the VNFs this run created are deleted.
 """
 
 import argparse
@@ -235,11 +240,16 @@ def register_vim(api, name, vim_type, url, token):
     return vim_id
 
 
+# every VNF this run created: their Kubernetes objects are deleted when a step fails
+CREATED = []
+
+
 def submit(api, vnfd_id, vim_id, names, threads=8):
     """POSTs one VNF per name, `threads` requests at a time (as clients would); returns the ids."""
     def one(name):
         _, vnf = api.call("POST", "/v1.0/vnfs", {"vnf": {"name": name, "vnfd_id": vnfd_id,
                                                           "vim_id": vim_id}})
+        CREATED.append(vnf["vnf"]["id"])
         return vnf["vnf"]["id"]
     with ThreadPoolExecutor(threads) as pool:
         return list(pool.map(one, names))
@@ -286,6 +296,18 @@ def delete_all(api, ids):
     elapsed = time.monotonic() - t
     log(f"deleted {len(ids)} in {elapsed:.1f} s")
     return elapsed
+
+
+def delete_objects_of(kubectl, vnf_ids, chunk=50):
+    """Deletes the Kubernetes objects of these VNFs (after a failed step: nothing left behind)."""
+    for k in range(0, len(vnf_ids), chunk):
+        ids = ",".join(vnf_ids[k:k + chunk])
+        try:
+            kubectl.run("delete", "configmap,deployment,service,hpa", "--all-namespaces",
+                        "-l", f"{LABEL} in ({ids})", "--ignore-not-found", "--wait=false")
+        except RuntimeError as e:
+            log(f"could not delete the objects of the run's VNFs: {e}")
+            return
 
 
 def owned_objects(kubectl):
@@ -362,6 +384,7 @@ def main():
                "java_options": " ".join(args.java_options), "app_args": " ".join(args.app_arg),
                "command": " ".join(["scripts/bench.sh", *sys.argv[1:]])}
 
+    failed = False
     try:
         # ------------------------------------------------------------ B7 cold start, B3 idle
         results["cold_start_s"] = node.start()
@@ -412,12 +435,17 @@ def main():
         api.call("DELETE", f"/v1.0/vnfds/{vnfd_id}")
         api.call("DELETE", f"/v1.0/vims/{vim_id}")
         api.call("DELETE", f"/v1.0/vims/{noop_vim}")
+    except BaseException:
+        failed = True
+        raise
     finally:
         node.stop()
         kubectl.run("delete", "configmap,deployment,service,hpa", "--all-namespaces",
                     "-l", "bench=kubectl", "--ignore-not-found")
-        if os.environ.get("BENCH_KEEP_DATA"):
-            log(f"kept {data}")
+        if failed:
+            delete_objects_of(kubectl, CREATED)
+        if os.environ.get("BENCH_KEEP_DATA") or failed:
+            log(f"kept {data} (nfvflow's log: {data}/nfvflow.log)")
         else:
             shutil.rmtree(data, ignore_errors=True)
 

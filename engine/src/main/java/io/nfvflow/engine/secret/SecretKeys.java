@@ -114,7 +114,7 @@ public final class SecretKeys {
   /**
    * Why the database is shared by several nodes, or null when it is this node's own H2 database.
    */
-  static String sharedDatabase(Environment env) {
+  public static String sharedDatabase(Environment env) {
     if (env.getProperty(CLUSTER, Boolean.class, false)) {
       return CLUSTER + " is true";
     }

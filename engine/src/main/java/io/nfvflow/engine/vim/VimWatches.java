@@ -7,50 +7,52 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * One watch per registered VIM whose type can watch (Kubernetes informers), started when nfvflow is
- * ready, restarted when a VIM's settings change, stopped when it is deleted. What the watches
- * report goes to the engine's {@link VimChanges}.
- *
- * <p>Single node: with several nfvflow nodes each watches (the receivers are idempotent); a lease
- * that keeps one watch per VIM across a cluster is the multi-node work's.
+ * One watch per registered VIM whose type can watch (Kubernetes informers), run by the node that
+ * holds the VIM's lease ({@link VimLeases}): started when the lease is taken, restarted when the
+ * VIM's settings change (on any node), stopped when the lease goes or the VIM is deleted. A single
+ * node holds every lease from its start. What the watches report goes to the engine's {@link
+ * VimChanges}.
  */
 @Component
 public class VimWatches {
 
   private static final Logger LOG = LoggerFactory.getLogger(VimWatches.class);
 
-  private final VimRepository vims;
   private final VimRegistry registry;
   private final VimDrivers drivers;
   private final VimChanges changes;
   private final Map<String, AutoCloseable> running = new ConcurrentHashMap<>();
 
-  public VimWatches(
-      VimRepository vims, VimRegistry registry, VimDrivers drivers, VimChanges changes) {
-    this.vims = vims;
+  public VimWatches(VimRegistry registry, VimDrivers drivers, VimChanges changes) {
     this.registry = registry;
     this.drivers = drivers;
     this.changes = changes;
   }
 
-  @EventListener(ApplicationReadyEvent.class)
-  public void startAll() {
-    vims.findAll().forEach(vim -> restart(vim.id));
+  @EventListener
+  public void gained(VimLeases.Gained gained) {
+    restart(gained.vimId());
   }
 
-  @TransactionalEventListener
-  public void onChange(VimChanged change) {
-    if (change.deleted()) {
-      stop(change.vimId());
-    } else {
-      restart(change.vimId());
+  @EventListener
+  public void changed(VimLeases.Changed changed) {
+    restart(changed.vimId());
+  }
+
+  @EventListener
+  public void lost(VimLeases.Lost lost) {
+    if (stop(lost.vimId())) {
+      LOG.info("stopped watching VIM {}: {}", lost.vimId(), lost.why());
     }
+  }
+
+  /** Whether this node watches the VIM now. */
+  public boolean watching(String vimId) {
+    return running.containsKey(vimId);
   }
 
   private void restart(String vimId) {
@@ -66,7 +68,7 @@ public class VimWatches {
     }
   }
 
-  private void stop(String vimId) {
+  private boolean stop(String vimId) {
     AutoCloseable handle = running.remove(vimId);
     if (handle != null) {
       try {
@@ -75,6 +77,7 @@ public class VimWatches {
         LOG.warn("stopping the watch of VIM {}: {}", vimId, e.getMessage());
       }
     }
+    return handle != null;
   }
 
   @jakarta.annotation.PreDestroy

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Timer;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimEntity;
+import io.nfvflow.engine.vim.VimLeases;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vim.VimRepository;
 import io.nfvflow.lcm.OperationType;
@@ -48,9 +49,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Automatic healing: looks at a VNF when its VIM reports a change (a Kubernetes watch), when a
  * survey of a VIM that cannot be watched (OpenStack) shows its instances changed, when an operation
  * that held a detection back ends, and at start for every VNF (what broke while nfvflow was down is
- * healed after it starts). Looking means asking the VIM's driver what is wrong ({@link
- * VimDriver#diagnose}); what it finds starts a heal of the right level, or whatever the VDU's
- * {@code monitoring_policy} says instead.
+ * healed after it starts; in a cluster, by the node that holds the VIM's lease, {@link VimLeases},
+ * and again by the node that takes it over). Looking means asking the VIM's driver what is wrong
+ * ({@link VimDriver#diagnose}); what it finds starts a heal of the right level, or whatever the
+ * VDU's {@code monitoring_policy} says instead.
  *
  * <p>Safety: a VNF with a running operation is not looked at; the detection is remembered and
  * repeated when the operation ends. At most {@link HealSettings#maxAttempts} automatic heals per
@@ -69,6 +71,7 @@ public class HealMonitor {
   private final InstantiatedState state;
   private final VimRepository vimRows;
   private final VimRegistry vims;
+  private final VimLeases leases;
   private final VimDrivers drivers;
   private final VnfLifecycle lifecycle;
   private final Operations core;
@@ -108,6 +111,7 @@ public class HealMonitor {
       InstantiatedState state,
       VimRepository vimRows,
       @Lazy VimRegistry vims,
+      VimLeases leases,
       VimDrivers drivers,
       @Lazy VnfLifecycle lifecycle,
       @Lazy Operations core,
@@ -121,6 +125,7 @@ public class HealMonitor {
     this.state = state;
     this.vimRows = vimRows;
     this.vims = vims;
+    this.leases = leases;
     this.drivers = drivers;
     this.lifecycle = lifecycle;
     this.core = core;
@@ -161,17 +166,37 @@ public class HealMonitor {
     }
   }
 
-  /** At start: every VNF is looked at (staggered), and the survey of unwatched VIMs begins. */
+  /**
+   * At start: the survey of unwatched VIMs begins, and detections that wait for an operation are
+   * looked at again every few seconds (the operation may end on another node of a cluster).
+   */
   @EventListener(ApplicationReadyEvent.class)
   public void start() {
-    List<String> all = tx.execute(s -> vnfs.findAll().stream().map(v -> v.id).toList());
+    long every = settings.pollInterval().toMillis();
+    worker.scheduleWithFixedDelay(this::surveyAll, 1000, every, TimeUnit.MILLISECONDS);
+    worker.scheduleWithFixedDelay(this::retryDeferred, 5000, 5000, TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * This node took a VIM's lease (at start, or from a node that died): every VNF on it is looked
+   * at, staggered, so what broke meanwhile is healed.
+   */
+  @EventListener
+  public void gained(VimLeases.Gained gained) {
+    List<String> all =
+        tx.execute(s -> vnfs.findByVimId(gained.vimId()).stream().map(v -> v.id).toList());
     long delay = 2000;
     for (String id : all) {
       schedule(id, Duration.ofMillis(delay));
       delay += 50;
     }
-    long every = settings.pollInterval().toMillis();
-    worker.scheduleWithFixedDelay(this::surveyAll, 1000, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** Detections held back by an operation: looked at again (it may have ended on another node). */
+  void retryDeferred() {
+    for (String vnfId : List.copyOf(deferred)) {
+      schedule(vnfId, Duration.ZERO);
+    }
   }
 
   /** An operation ended: a detection that waited for it, or an automatic heal, is looked at. */
@@ -479,6 +504,9 @@ public class HealMonitor {
       return;
     }
     for (String vimId : vimIds) {
+      if (!leases.holds(vimId)) {
+        continue; // another node of the cluster surveys it
+      }
       try {
         survey(vimId);
       } catch (RuntimeException e) {

@@ -1,6 +1,7 @@
 package io.nfvflow.engine.vnf;
 
 import io.nfvflow.engine.tacker.JsonColumns;
+import io.nfvflow.engine.vim.VimLeases;
 import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.tosca.MonitoringPolicy;
@@ -43,11 +44,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link ManagementProbe}) with the policy's parameters, and what fails goes to {@link
  * HealMonitor#monitored}, which acts as the policy says (heal, log, log_and_kill).
  *
- * <p>Which VNFs: ACTIVE ones, and ERROR ones whose last operation was an automatic heal (as {@link
- * HealMonitor} heals them again, within its attempts); never one with a running operation or whose
- * automatic healing gave up. A VDU is first probed {@code monitoring_delay} after the VNF's last
- * instantiate, heal or scale ended, read from the operations table, so the delay is counted again
- * after every heal (Tacker counted it once) and holds across restarts.
+ * <p>Which VNFs: those on the VIMs whose lease this node holds ({@link VimLeases}: in a cluster,
+ * one node monitors each VIM); of those, ACTIVE ones, and ERROR ones whose last operation was an
+ * automatic heal (as {@link HealMonitor} heals them again, within its attempts); never one with a
+ * running operation or whose automatic healing gave up. A VDU is first probed {@code
+ * monitoring_delay} after the VNF's last instantiate, heal or scale ended, read from the operations
+ * table, so the delay is counted again after every heal (Tacker counted it once) and holds across
+ * restarts.
  *
  * <p>Which addresses: the VNF's {@code mgmt_ip_address} entry for the VDU. A list has an address
  * per instance: a failing one is reported as that instance (so only it is healed) when the recorded
@@ -77,6 +80,7 @@ public class Monitors {
   private final VnfDescriptors descriptors;
   private final InstantiatedState state;
   private final HealMonitor heal;
+  private final VimLeases leases;
   private final ManagementProbe probe;
   private final TransactionTemplate tx;
   private final MonitorSettings settings;
@@ -102,6 +106,7 @@ public class Monitors {
       VnfDescriptors descriptors,
       InstantiatedState state,
       HealMonitor heal,
+      VimLeases leases,
       ManagementProbe probe,
       TransactionTemplate tx,
       MonitorSettings settings) {
@@ -110,6 +115,7 @@ public class Monitors {
     this.descriptors = descriptors;
     this.state = state;
     this.heal = heal;
+    this.leases = leases;
     this.probe = probe;
     this.tx = tx;
     this.settings = settings;
@@ -221,6 +227,9 @@ public class Monitors {
     List<Due> due = new ArrayList<>();
     Set<String> present = new LinkedHashSet<>();
     for (VnfEntity vnf : vnfs.findAll()) {
+      if (!leases.holds(vnf.vimId)) {
+        continue; // the node that holds its VIM's lease monitors it
+      }
       present.add(vnf.id);
       if (vnf.status != VnfStatus.ACTIVE && vnf.status != VnfStatus.ERROR) {
         continue;

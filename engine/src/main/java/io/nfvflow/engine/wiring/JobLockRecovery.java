@@ -1,8 +1,7 @@
 package io.nfvflow.engine.wiring;
 
+import io.nfvflow.engine.cluster.NodeIdentity;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -41,7 +40,7 @@ public class JobLockRecovery extends AbstractProcessEnginePlugin {
       @Value("${nfvflow.node-id:}") String configured,
       @Value("${server.port:9890}") int port,
       DataSource dataSource) {
-    this.nodeId = configured == null || configured.isBlank() ? hostName() + ":" + port : configured;
+    this.nodeId = NodeIdentity.of(configured, port);
     this.dataSource = dataSource;
   }
 
@@ -90,14 +89,6 @@ public class JobLockRecovery extends AbstractProcessEnginePlugin {
           nodeId,
           e.getMessage());
       return 0;
-    }
-  }
-
-  private static String hostName() {
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      return "localhost";
     }
   }
 }
