@@ -52,6 +52,7 @@ class LegacySchemaTest {
     Files.writeString(keyFile, Base64.getEncoder().encodeToString(key));
     String sealed = new SecretBox(new SecretKeys.Key(key, "test")).seal("{\"password\":\"old\"}");
     String vendor = loadFixture(data, sealed);
+    String password = UUID.randomUUID().toString();
 
     try (ConfigurableApplicationContext app =
         new SpringApplicationBuilder(NfvflowApplication.class)
@@ -60,7 +61,7 @@ class LegacySchemaTest {
                 "--nfvflow.data-dir=" + data,
                 "--nfvflow.secret-key=",
                 "--nfvflow.secret-key-file=" + keyFile,
-                "--nfvflow.admin.password=" + UUID.randomUUID(),
+                "--nfvflow.admin.password=" + password,
                 "--nfvflow.heal.enabled=false",
                 "--nfvflow.heal.monitor.enabled=false")) {
       JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
@@ -78,11 +79,12 @@ class LegacySchemaTest {
           .anySatisfy(
               row -> assertThat(row).containsEntry("version", "3").containsEntry("type", "SQL"));
 
-      JsonNode vnfs = getJson(app, "/v1.0/vnfs").path("vnfs");
+      JsonNode vnfs = getJson(app, "/v1.0/vnfs", password).path("vnfs");
       assertThat(vnfs.findValuesAsText("name")).containsExactly("legacy-vnf");
       assertThat(vnfs.get(0).path("status").asText()).isEqualTo("ACTIVE");
-      assertThat(getJson(app, "/v1.0/events?resource_id=vnf-1").path("events").size()).isEqualTo(1);
-      assertThat(getJson(app, "/v1.0/vnfds/vnfd-1").path("vnfd").path("name").asText())
+      assertThat(getJson(app, "/v1.0/events?resource_id=vnf-1", password).path("events").size())
+          .isEqualTo(1);
+      assertThat(getJson(app, "/v1.0/vnfds/vnfd-1", password).path("vnfd").path("name").asText())
           .isEqualTo("legacy-vnfd");
       String secrets =
           jdbc.queryForObject(
@@ -139,13 +141,21 @@ class LegacySchemaTest {
     return c;
   }
 
-  private static JsonNode getJson(ConfigurableApplicationContext app, String path)
+  private static JsonNode getJson(ConfigurableApplicationContext app, String path, String password)
       throws Exception {
     int port = ((WebServerApplicationContext) app).getWebServer().getPort();
     HttpResponse<String> answer =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header(
+                        "Authorization",
+                        "Basic "
+                            + Base64.getEncoder()
+                                .encodeToString(
+                                    ("admin:" + password)
+                                        .getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .build(),
                 HttpResponse.BodyHandlers.ofString());
     assertThat(answer.statusCode()).as(path + ": " + answer.body()).isEqualTo(200);
     return new ObjectMapper().readTree(answer.body());
