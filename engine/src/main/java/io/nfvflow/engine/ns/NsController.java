@@ -1,5 +1,7 @@
 package io.nfvflow.engine.ns;
 
+import io.nfvflow.engine.security.Callers;
+import io.nfvflow.engine.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.tacker.RequestBody;
 import io.nfvflow.engine.tacker.TackerQuery;
@@ -64,6 +66,9 @@ public class NsController {
               ? null
               : RequestBody.optionalBoolean(attributes, "force", "ns.attributes.force");
       force = Boolean.TRUE.equals(f);
+    }
+    if (force) {
+      Callers.require(Role.ADMIN, "ns-delete with ns.attributes.force");
     }
     lifecycle.delete(id, force);
   }

@@ -1,6 +1,8 @@
 package io.nfvflow.engine.security;
 
+import io.nfvflow.engine.tacker.TackerException;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
@@ -15,6 +17,29 @@ public final class Callers {
     return auth instanceof ApiAuthentication api
         ? Optional.of(api.getPrincipal())
         : Optional.empty();
+  }
+
+  /**
+   * Refuses (403, naming the role) a caller without the role, for what one endpoint allows only some
+   * of its callers (a forced delete).
+   *
+   * @param what what needs the role, for the message ({@code "vnf-delete with
+   *     vnf.attributes.force"})
+   */
+  public static void require(Role role, String what) {
+    ApiUser user = current().orElse(null);
+    if (user != null && user.has(role)) {
+      return;
+    }
+    throw new TackerException(
+        HttpStatus.FORBIDDEN,
+        SecurityErrors.FORBIDDEN,
+        "%s requires role %s; user %s has %s"
+            .formatted(
+                what,
+                role.group(),
+                user == null ? "(none)" : user.id(),
+                user == null ? "no role" : user.highestRole()));
   }
 
   /** Whether the current caller has the role (false when no API user is authenticated). */

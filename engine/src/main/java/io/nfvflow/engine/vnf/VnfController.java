@@ -1,5 +1,7 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.engine.security.Callers;
+import io.nfvflow.engine.security.Role;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.tacker.RequestBody;
 import io.nfvflow.engine.tacker.TackerQuery;
@@ -104,7 +106,12 @@ public class VnfController {
   public void delete(
       @PathVariable String id,
       @org.springframework.web.bind.annotation.RequestBody(required = false) JsonNode body) {
-    lifecycle.terminate(id, force(body));
+    boolean force = force(body);
+    if (force) {
+      // as in Tacker: forcing a delete (no VIM clean-up while an operation runs) is the admin's
+      Callers.require(Role.ADMIN, "vnf-delete with vnf.attributes.force");
+    }
+    lifecycle.terminate(id, force);
   }
 
   private static boolean force(JsonNode body) {

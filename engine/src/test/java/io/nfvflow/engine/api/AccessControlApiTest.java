@@ -228,6 +228,33 @@ class AccessControlApiTest extends ApiTestSupport {
   }
 
   @Test
+  void onlyAnAdminMayForceADelete() throws Exception {
+    Caller operator = callers.get(3);
+    Caller admin = callers.get(4);
+    for (String[] api :
+        new String[][] {
+          {"/v1.0/vnfs/no-such-vnf", "vnf", "vnf-delete with vnf.attributes.force"},
+          {"/v1.0/nss/no-such-ns", "ns", "ns-delete with ns.attributes.force"}
+        }) {
+      String body = "{\"%s\": {\"attributes\": {\"force\": true}}}".formatted(api[1]);
+      Answer denied = callWith(forced(api[0], body, operator));
+      assertThat(denied.status()).as(api[0]).isEqualTo(403);
+      assertThat(denied.error().path("message").asText())
+          .isEqualTo(api[2] + " requires role admin; user toperator has operator");
+      // the operator's plain delete and the admin's forced one get past the role check
+      assertThat(callWith(forced(api[0], "{}", operator)).status()).as(api[0]).isEqualTo(404);
+      assertThat(callWith(forced(api[0], body, admin)).status()).as(api[0]).isEqualTo(404);
+    }
+  }
+
+  private static MockHttpServletRequestBuilder forced(String path, String body, Caller caller) {
+    return MockMvcRequestBuilders.delete(path)
+        .header("X-Auth-Token", caller.token())
+        .contentType(MediaType.APPLICATION_JSON)
+        .content(body);
+  }
+
+  @Test
   void httpBasicWorksAndAWrongPasswordIsA401() throws Exception {
     ensureUser("tbasic", "operator");
     Answer ok =
