@@ -1,8 +1,8 @@
 package io.nfvflow.engine.ns;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.security.Callers;
 import io.nfvflow.engine.security.Role;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.engine.tacker.RequestBody;
 import io.nfvflow.engine.tacker.TackerQuery;
 import java.util.Map;

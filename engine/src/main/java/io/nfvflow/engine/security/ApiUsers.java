@@ -1,7 +1,10 @@
 package io.nfvflow.engine.security;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.stereotype.Component;
@@ -30,8 +33,33 @@ public class ApiUsers {
     return byId(userId);
   }
 
-  /** The user as it is now (its groups may have changed since its token was issued). */
+  /**
+   * The user as it is now, give or take {@link #FRESH}: its groups may have changed since its token
+   * was issued (cockpit's admin pages), and such a change applies within that time. Reading them
+   * costs two queries of Camunda's identity tables, which every API call would otherwise pay.
+   */
   public Optional<ApiUser> byId(String userId) {
+    long now = System.nanoTime();
+    Known known = recent.get(userId);
+    if (known != null && now - known.readAt() < FRESH.toNanos()) {
+      return known.user();
+    }
+    Optional<ApiUser> user = read(userId);
+    if (recent.size() > 10_000) {
+      recent.clear(); // bounded: a flood of unknown names does not grow it
+    }
+    recent.put(userId, new Known(user, now));
+    return user;
+  }
+
+  /** How long a user's groups, once read, are taken as they are. */
+  static final Duration FRESH = Duration.ofSeconds(5);
+
+  private record Known(Optional<ApiUser> user, long readAt) {}
+
+  private final Map<String, Known> recent = new ConcurrentHashMap<>();
+
+  private Optional<ApiUser> read(String userId) {
     if (identity.createUserQuery().userId(userId).count() == 0) {
       return Optional.empty();
     }

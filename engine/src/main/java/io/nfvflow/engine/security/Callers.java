@@ -20,8 +20,8 @@ public final class Callers {
   }
 
   /**
-   * Refuses (403, naming the role) a caller without the role, for what one endpoint allows only some
-   * of its callers (a forced delete).
+   * Refuses (403, naming the role) a caller without the role, for what one endpoint allows only
+   * some of its callers (a forced delete).
    *
    * @param what what needs the role, for the message ({@code "vnf-delete with
    *     vnf.attributes.force"})

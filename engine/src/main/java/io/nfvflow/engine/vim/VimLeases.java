@@ -27,7 +27,11 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Which node of a cluster runs each VIM's watch, survey and monitors: the holder of the VIM's lease
@@ -66,6 +70,7 @@ public class VimLeases {
   public record Lease(String vimId, String holder, long expiresAt, long takenAt) {}
 
   private final JdbcTemplate jdbc;
+  private final TransactionOperations requiresNew;
   private final ApplicationEventPublisher events;
   private final String node;
   private final boolean shared;
@@ -88,6 +93,7 @@ public class VimLeases {
   @Autowired
   public VimLeases(
       JdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
       ApplicationEventPublisher events,
       Environment env,
       @Value("${nfvflow.node-id:}") String nodeId,
@@ -95,19 +101,28 @@ public class VimLeases {
       @Value("${nfvflow.cluster.lease-time:PT15S}") Duration leaseTime) {
     this(
         jdbc,
+        requiresNew(transactions),
         events,
         NodeIdentity.of(nodeId, port),
         SecretKeys.sharedDatabase(env) != null,
         leaseTime);
   }
 
+  private static TransactionOperations requiresNew(PlatformTransactionManager transactions) {
+    TransactionTemplate t = new TransactionTemplate(transactions);
+    t.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    return t;
+  }
+
   VimLeases(
       JdbcTemplate jdbc,
+      TransactionOperations requiresNew,
       ApplicationEventPublisher events,
       String node,
       boolean shared,
       Duration leaseTime) {
     this.jdbc = jdbc;
+    this.requiresNew = requiresNew;
     this.events = events;
     this.node = node;
     this.shared = shared;
@@ -149,29 +164,31 @@ public class VimLeases {
     }
   }
 
-  /** A VIM was registered, changed or deleted on this node: act at once, not at the next round. */
+  /**
+   * A VIM was registered, changed or deleted on this node: act at once, not at the next round, in a
+   * transaction of its own (after the commit, the request's transaction is still bound to its
+   * thread, and what is written in it would never be committed).
+   */
   @TransactionalEventListener(fallbackExecution = true)
   public void vimChanged(VimChanged change) {
-    if (change.deleted()) {
-      synchronized (this) {
+    requiresNew.executeWithoutResult(s -> changed(change));
+  }
+
+  synchronized void changed(VimChanged change) {
+    try {
+      if (change.deleted()) {
         if (held.remove(change.vimId()) != null) {
           events.publishEvent(new Lost(change.vimId(), "the VIM was deleted"));
         }
-      }
-      try {
         jdbc.update("delete from nfv_vim_lease where vim_id = ?", change.vimId());
-      } catch (DataAccessException e) {
-        LOG.debug("lease of deleted VIM {}: {}", change.vimId(), e.getMessage());
-      }
-      return;
-    }
-    if (holds(change.vimId())) {
-      synchronized (this) {
+      } else if (holds(change.vimId())) {
         held.put(change.vimId(), version(change.vimId()));
+        events.publishEvent(new Changed(change.vimId()));
+      } else {
+        renew();
       }
-      events.publishEvent(new Changed(change.vimId()));
-    } else {
-      renew();
+    } catch (DataAccessException e) {
+      LOG.debug("lease of changed VIM {}: {}", change.vimId(), e.getMessage());
     }
   }
 

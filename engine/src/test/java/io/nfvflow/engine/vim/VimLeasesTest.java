@@ -11,6 +11,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Two nodes on one database: each VIM's lease is held by one of them, taken over when its holder
@@ -37,7 +38,8 @@ class VimLeasesTest {
   }
 
   private VimLeases node(String name, List<Object> events, boolean shared) {
-    return new VimLeases(jdbc, events::add, name, shared, LEASE);
+    return new VimLeases(
+        jdbc, TransactionOperations.withoutTransaction(), events::add, name, shared, LEASE);
   }
 
   @Test
@@ -100,7 +102,9 @@ class VimLeasesTest {
   void aNodeRestartedUnderItsIdentityGetsItsLeasesBackAtOnce() {
     node("a", eventsA, true).renew();
     List<Object> again = new ArrayList<>();
-    VimLeases restarted = new VimLeases(jdbc, again::add, "a", true, LEASE);
+    VimLeases restarted =
+        new VimLeases(
+            jdbc, TransactionOperations.withoutTransaction(), again::add, "a", true, LEASE);
     restarted.renew();
     assertThat(restarted.held()).containsExactlyInAnyOrder("vim-1", "vim-2");
     assertThat(again)
@@ -130,6 +134,31 @@ class VimLeasesTest {
         .containsExactlyInAnyOrder(
             new VimLeases.Changed("vim-1"), new VimLeases.Lost("vim-2", "the VIM was deleted"));
     assertThat(a.leases()).extracting(VimLeases.Lease::vimId).containsExactly("vim-1");
+  }
+
+  @Test
+  void theNodeWhereAVimIsRegisteredTakesItsLeaseAtOnceAndLetsGoWhenItIsDeleted() {
+    VimLeases a = node("a", eventsA, true);
+    VimLeases b = node("b", eventsB, true);
+    a.renew();
+    b.renew();
+    jdbc.update("insert into nfv_vim values ('vim-3', 0)");
+
+    b.changed(new VimChanged("vim-3", false));
+    a.renew();
+    assertThat(b.held()).containsExactly("vim-3");
+    assertThat(a.held()).doesNotContain("vim-3");
+
+    jdbc.update("update nfv_vim set version = 1 where id = 'vim-3'");
+    b.changed(new VimChanged("vim-3", false));
+    jdbc.update("delete from nfv_vim where id = 'vim-3'");
+    b.changed(new VimChanged("vim-3", true));
+    assertThat(eventsB)
+        .containsExactly(
+            new VimLeases.Gained("vim-3", null),
+            new VimLeases.Changed("vim-3"),
+            new VimLeases.Lost("vim-3", "the VIM was deleted"));
+    assertThat(a.leases()).extracting(VimLeases.Lease::vimId).doesNotContain("vim-3");
   }
 
   @Test
