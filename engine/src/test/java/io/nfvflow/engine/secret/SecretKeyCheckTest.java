@@ -19,7 +19,11 @@ class SecretKeyCheckTest {
   void database() {
     DriverManagerDataSource db =
         new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-    Flyway.configure().dataSource(db).locations("classpath:db/migration/h2").load().migrate();
+    Flyway.configure()
+        .dataSource(db)
+        .locations("classpath:db/migration/h2", "classpath:db/migration/common")
+        .load()
+        .migrate();
     jdbc = new JdbcTemplate(db);
   }
 

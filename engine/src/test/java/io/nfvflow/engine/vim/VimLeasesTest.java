@@ -33,7 +33,7 @@ class VimLeasesTest {
     jdbc = new JdbcTemplate(ds);
     jdbc.execute("create table nfv_vim (id varchar(255) primary key, version bigint not null)");
     jdbc.execute(
-        Files.readString(Path.of("src/main/resources/db/migration/h2/V3__vim_leases.sql")));
+        Files.readString(Path.of("src/main/resources/db/migration/common/V3__vim_leases.sql")));
     jdbc.update("insert into nfv_vim values ('vim-1', 0), ('vim-2', 0)");
   }
 
