@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -68,6 +69,10 @@ public class VimLeases {
 
   /** One lease as stored, for operators (actuator). */
   public record Lease(String vimId, String holder, long expiresAt, long takenAt) {}
+
+  /** A row of {@code select vim_id, holder, expires_at, taken_at from nfv_vim_lease}. */
+  private static final RowMapper<Lease> LEASE =
+      (rs, i) -> new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4));
 
   private final JdbcTemplate jdbc;
   private final TransactionOperations requiresNew;
@@ -150,8 +155,7 @@ public class VimLeases {
   /** Every lease as stored. */
   public List<Lease> leases() {
     return jdbc.query(
-        "select vim_id, holder, expires_at, taken_at from nfv_vim_lease order by vim_id",
-        (rs, i) -> new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)));
+        "select vim_id, holder, expires_at, taken_at from nfv_vim_lease order by vim_id", LEASE);
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -271,7 +275,7 @@ public class VimLeases {
     List<Lease> rows =
         jdbc.query(
             "select vim_id, holder, expires_at, taken_at from nfv_vim_lease where vim_id = ?",
-            (rs, i) -> new Lease(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+            LEASE,
             vimId);
     if (rows.isEmpty()) {
       try {
