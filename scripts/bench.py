@@ -199,32 +199,34 @@ def readme_java_options():
 
 
 class Node:
-    """One nfvflow process on a data directory (the bench's own, fresh)."""
+    """One nfvflow process on a data directory: `cmd` (java ... -jar ...) with `env` added to this
+    process's environment; its output goes to <data>/nfvflow.log."""
 
-    def __init__(self, args, data, api):
-        self.args, self.data, self.api = args, data, api
+    def __init__(self, cmd, env, data, api, name="nfvflow", timeout=180):
+        self.cmd, self.env, self.data, self.api = cmd, env, Path(data), api
+        self.name, self.timeout = name, timeout
         self.proc = None
-        self.logfile = open(data / "nfvflow.log", "a")
 
     def start(self):
         """Starts the jar; returns seconds until the API answers (B7)."""
+        self.data.mkdir(parents=True, exist_ok=True)
         started = time.monotonic()
-        cmd = ["java", *self.args.java_options, "-jar", self.args.jar, f"--server.port={self.args.port}",
-               "--nfvflow.bench.engine-only=true", *self.args.app_arg]
-        log("starting " + " ".join(cmd))
-        self.proc = subprocess.Popen(
-            cmd, env={**os.environ, "NFVFLOW_DATA_DIR": str(self.data),
-                      "NFVFLOW_ADMIN_PASSWORD": ADMIN_PASSWORD},
-            stdout=self.logfile, stderr=subprocess.STDOUT, start_new_session=True)
+        log(f"{self.name}: starting " + " ".join(self.cmd))
+        with open(self.data / "nfvflow.log", "a") as out:
+            self.proc = subprocess.Popen(
+                self.cmd, env={**os.environ, "NFVFLOW_DATA_DIR": str(self.data),
+                               "NFVFLOW_ADMIN_PASSWORD": ADMIN_PASSWORD, **self.env},
+                stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
 
         def answers():
             if self.proc.poll() is not None:
-                raise RuntimeError(f"nfvflow exited with {self.proc.returncode}; see {self.data}/nfvflow.log")
+                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}; "
+                                   f"see {self.data}/nfvflow.log")
             try:
                 return self.api.call("GET", "/v1.0/vims", ok=(200,))[0] == 200
             except (OSError, RuntimeError):
                 return False
-        wait(answers, 180, poll=0.05, what="the API")
+        wait(answers, self.timeout, poll=0.05, what=f"{self.name}'s API")
         return time.monotonic() - started
 
     def rss_mb(self):
@@ -392,7 +394,8 @@ def main():
     kubectl.run("get", "--raw", "/readyz")
     api = Api(f"http://127.0.0.1:{args.port}")
     data = Path(tempfile.mkdtemp(prefix="nfvflow-bench-"))
-    node = Node(args, data, api)
+    node = Node(["java", *args.java_options, "-jar", args.jar, f"--server.port={args.port}",
+                 "--nfvflow.bench.engine-only=true", *args.app_arg], {}, data, api)
     results = {"machine": machine(), "runs": args.runs, "batch": args.batch,
                "java_options": " ".join(args.java_options), "app_args": " ".join(args.app_arg),
                "command": " ".join(["scripts/bench.sh", *sys.argv[1:]])}

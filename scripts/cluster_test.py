@@ -34,7 +34,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -55,42 +54,19 @@ def psql(sql, db=None):
                    check=True, capture_output=True, text=True)
 
 
-class ClusterNode:
-    """One nfvflow process of the cluster."""
+class ClusterNode(bench.Node):
+    """One nfvflow process of the cluster: its own data directory and identity, the shared
+    database and secret key."""
 
     def __init__(self, name, port, data, db, key_file, java_options, jar, lease_time):
-        self.name, self.port, self.data = name, port, data
-        self.api = Api(f"http://127.0.0.1:{port}")
-        self.cmd = ["java", *java_options, "-jar", jar, f"--server.port={port}",
-                    f"--nfvflow.node-id={name}", f"--nfvflow.cluster.lease-time={lease_time}"]
-        self.env = {**os.environ,
-                    "NFVFLOW_DATA_DIR": str(data),
-                    "NFVFLOW_ADMIN_PASSWORD": bench.ADMIN_PASSWORD,
-                    "NFVFLOW_SECRET_KEY_FILE": str(key_file),
-                    "SPRING_DATASOURCE_URL": f"jdbc:postgresql://127.0.0.1:{PG_PORT}/{db}",
-                    "SPRING_DATASOURCE_USERNAME": PG_USER,
-                    "SPRING_DATASOURCE_PASSWORD": PG_PASSWORD}
-        self.proc = None
-
-    def start(self):
-        data = Path(self.data)
-        data.mkdir(parents=True, exist_ok=True)
-        log(f"node {self.name}: starting on port {self.port}")
-        started = time.monotonic()
-        with open(data / "nfvflow.log", "a") as out:
-            self.proc = subprocess.Popen(self.cmd, env=self.env, stdout=out,
-                                         stderr=subprocess.STDOUT, start_new_session=True)
-
-        def answers():
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"node {self.name} exited with {self.proc.returncode}; "
-                                   f"see {data}/nfvflow.log")
-            try:
-                return self.api.call("GET", "/v1.0/vims", ok=(200,))[0] == 200
-            except (OSError, RuntimeError):
-                return False
-        wait(answers, 240, poll=0.1, what=f"node {self.name}'s API")
-        return time.monotonic() - started
+        super().__init__(
+            ["java", *java_options, "-jar", jar, f"--server.port={port}", f"--nfvflow.node-id={name}",
+             f"--nfvflow.cluster.lease-time={lease_time}"],
+            {"NFVFLOW_SECRET_KEY_FILE": str(key_file),
+             "SPRING_DATASOURCE_URL": f"jdbc:postgresql://127.0.0.1:{PG_PORT}/{db}",
+             "SPRING_DATASOURCE_USERNAME": PG_USER,
+             "SPRING_DATASOURCE_PASSWORD": PG_PASSWORD},
+            data, Api(f"http://127.0.0.1:{port}"), name=name, timeout=240)
 
     def cluster(self):
         return self.api.call("GET", "/actuator/cluster", ok=(200,))[1]
@@ -100,18 +76,6 @@ class ClusterNode:
             if lease["vim_id"] == vim_id:
                 return lease["held_here"] and lease["watched_here"]
         return False
-
-    def kill9(self):
-        os.killpg(self.proc.pid, 9)
-        self.proc.wait(30)
-
-    def stop(self):
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, 15)
-            try:
-                self.proc.wait(60)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, 9)
 
 
 def submit_across(nodes, vnfd_id, vim_id, n):
