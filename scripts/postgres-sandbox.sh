@@ -3,7 +3,8 @@
 #
 #   postgres-sandbox.sh up             install postgresql-15 if missing, create the cluster at first
 #                                      use, start it (a no-op when it runs), make the test role and
-#                                      database; prints the JDBC URL
+#                                      database; prints the JDBC URL (`up --skip=true`: does
+#                                      nothing, for Maven's -Dpostgres.sandbox.skip=true)
 #   postgres-sandbox.sh down [--wipe]  stop it; --wipe also deletes its data
 #   postgres-sandbox.sh status         exit 0 when it runs, 3 when not
 #   postgres-sandbox.sh psql [args]    psql as the test role on the test database
@@ -157,9 +158,9 @@ cmd_status() {
 }
 
 case ${1:-} in
-  up) cmd_up ;;
+  up) [[ ${2:-} == --skip=true ]] || cmd_up ;;
   down) shift; cmd_down "$@" ;;
   status) cmd_status ;;
   psql) shift; PGPASSWORD=$DB_PASSWORD exec "$PGBIN/psql" -h 127.0.0.1 -p "$PORT" -U "$DB_USER" -d "$DB_NAME" "$@" ;;
-  *) sed -n '2,19p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

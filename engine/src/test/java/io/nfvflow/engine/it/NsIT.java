@@ -310,8 +310,10 @@ class NsIT extends ChainTestBase {
         .contains(foreignFc.path("id").asText());
     String vm = watch.members.get("VNF1");
     String cnf = watch.members.get("VNF2");
-    assertThat(watch.statuses.get("VNF1")).as("VNF1 statuses seen").contains("ACTIVE");
-    assertThat(watch.statuses.get("VNF2")).as("VNF2 statuses seen").contains("ACTIVE");
+    // both were ACTIVE before the chain was tried: their events say so (a poll every 0.5 s can miss
+    // a VM that is ACTIVE for less than that before the refused chain has it removed)
+    assertThat(field(eventsOf(vm), "resource_state")).as("VNF1's event states").contains("ACTIVE");
+    assertThat(field(eventsOf(cnf), "resource_state")).as("VNF2's event states").contains("ACTIVE");
 
     assertMembersGone(s, nsName, List.of(vm, cnf));
     for (String vnffgId : seenVnffgs) {
