@@ -1,7 +1,6 @@
 package io.nfvflow.engine.vim;
 
 import io.nfvflow.engine.cluster.NodeIdentity;
-import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.secret.SecretKeys;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -87,7 +87,13 @@ public class VimLeases {
   /** When this node last renewed its leases ({@link System#nanoTime}); 0: never. */
   private volatile long renewedAt;
 
-  private final ScheduledExecutorService clock = DaemonThreads.scheduler("nfvflow-vim-leases", 1);
+  private final ScheduledExecutorService clock =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "nfvflow-vim-leases");
+            t.setDaemon(true);
+            return t;
+          });
 
   @Autowired
   public VimLeases(

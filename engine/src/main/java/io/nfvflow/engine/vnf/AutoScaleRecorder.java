@@ -1,6 +1,5 @@
 package io.nfvflow.engine.vnf;
 
-import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.lcm.OperationState;
@@ -15,6 +14,7 @@ import io.nfvflow.vim.WaitGoal;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,7 +65,12 @@ public class AutoScaleRecorder {
   static final int OBSERVE_ATTEMPTS = 30;
 
   private final ScheduledExecutorService worker =
-      DaemonThreads.scheduler("nfvflow-autoscale-recorder", 1);
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "nfvflow-autoscale-recorder");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Called on the watch's thread: hands the work to this recorder's own thread. */
   public void instancesChanged(String vnfId, String vdu, int instances) {

@@ -2,7 +2,6 @@ package io.nfvflow.engine.vnf;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimEntity;
@@ -32,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -81,7 +81,13 @@ public class HealMonitor {
   private final Timer detection;
 
   private final ScheduledExecutorService worker =
-      DaemonThreads.scheduler("nfvflow-heal-monitor", 2);
+      Executors.newScheduledThreadPool(
+          2,
+          r -> {
+            Thread t = new Thread(r, "nfvflow-heal-monitor");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** VNFs with a look already scheduled (debounce). */
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();

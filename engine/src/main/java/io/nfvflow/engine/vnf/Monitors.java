@@ -1,6 +1,5 @@
 package io.nfvflow.engine.vnf;
 
-import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.vim.VimLeases;
 import io.nfvflow.lcm.OperationType;
@@ -27,8 +26,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -84,10 +85,11 @@ public class Monitors {
   private final TransactionTemplate tx;
   private final MonitorSettings settings;
 
-  private final ScheduledExecutorService clock = DaemonThreads.scheduler("nfvflow-monitor", 1);
+  private final ScheduledExecutorService clock =
+      Executors.newSingleThreadScheduledExecutor(daemon("nfvflow-monitor"));
   private final ThreadPoolExecutor probes;
   private final ExecutorService reports =
-      Executors.newSingleThreadExecutor(DaemonThreads.named("nfvflow-monitor-report"));
+      Executors.newSingleThreadExecutor(daemon("nfvflow-monitor-report"));
 
   /** VNFs whose probes of the last cycle have not all ended. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -124,7 +126,7 @@ public class Monitors {
             60,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            DaemonThreads.named("nfvflow-monitor-probe"));
+            daemon("nfvflow-monitor-probe"));
     this.probes.allowCoreThreadTimeOut(true);
   }
 
@@ -413,5 +415,14 @@ public class Monitors {
     return t.instanceId() == null
         ? Finding.vdu(t.vdu(), reason, null)
         : Finding.instance(t.vdu(), t.instanceId(), reason, Instant.now());
+  }
+
+  private static ThreadFactory daemon(String name) {
+    AtomicInteger n = new AtomicInteger();
+    return r -> {
+      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
   }
 }

@@ -2,7 +2,6 @@ package io.nfvflow.engine.vnffg;
 
 import io.nfvflow.chain.ChainException;
 import io.nfvflow.chain.ChainPlan;
-import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vnf.ChainedVnfs;
@@ -24,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +57,12 @@ class ChainFollower implements ChainedVnfs {
   private final TransactionTemplate tx;
   private final Set<String> deferred = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService worker =
-      DaemonThreads.scheduler("nfvflow-chain-follower", 1);
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "nfvflow-chain-follower");
+            t.setDaemon(true);
+            return t;
+          });
 
   ChainFollower(
       VnffgRepository vnffgs,

@@ -1,2 +1,0 @@
-/** Threads of nfvflow's own background work (watches, waits, monitors, leases). */
-package io.nfvflow.engine.concurrent;
