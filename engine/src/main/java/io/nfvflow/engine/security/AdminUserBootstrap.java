@@ -1,7 +1,5 @@
 package io.nfvflow.engine.security;
 
-import java.security.SecureRandom;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.identity.User;
@@ -92,8 +90,7 @@ public class AdminUserBootstrap {
   }
 
   private static String randomPassword() {
-    byte[] bytes = new byte[18];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    // 24 letters and digits: 142 bits
+    return RandomSecrets.alphanumeric(24);
   }
 }

@@ -3,28 +3,24 @@ package io.nfvflow.engine.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Issues, checks and revokes API tokens: 32 random bytes, URL-safe Base64 (43 characters), valid
- * for {@code nfvflow.auth.token-ttl}. The token itself is handed out once and never stored or
- * logged; the table holds its hash.
+ * Issues, checks and revokes API tokens: 43 random letters and digits (256 bits), valid for {@code
+ * nfvflow.auth.token-ttl}. The token itself is handed out once and never stored or logged; the
+ * table holds its hash.
  */
 @Component
 public class ApiTokens {
 
   /** Expired rows are kept this long (a late validation answers "expired", not "unknown"). */
   private static final Duration KEEP_EXPIRED = Duration.ofDays(1);
-
-  private static final SecureRandom RANDOM = new SecureRandom();
 
   private final ApiTokenRepository tokens;
   private final Duration ttl;
@@ -54,9 +50,8 @@ public class ApiTokens {
     // microseconds, as the database keeps them: the answer shows what a later validation shows
     Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     tokens.deleteExpiredBefore(now.minus(KEEP_EXPIRED));
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    // 43 letters and digits: 256 bits, as the 32 random bytes of the base64 tokens before
+    String token = RandomSecrets.alphanumeric(43);
     Instant expiry =
         (expiresAt.isAfter(now.plus(ttl)) ? now.plus(ttl) : expiresAt)
             .truncatedTo(ChronoUnit.MICROS);
