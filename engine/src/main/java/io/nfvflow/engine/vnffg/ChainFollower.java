@@ -46,6 +46,12 @@ class ChainFollower implements ChainedVnfs {
 
   private static final Logger LOG = LoggerFactory.getLogger(ChainFollower.class);
 
+  /**
+   * The pauses before a chained VNF's instances are read again after an operation on it ended: 5 s
+   * after the end, then 30 s after it.
+   */
+  static final List<Duration> LOOK_AGAIN = List.of(Duration.ofSeconds(5), Duration.ofSeconds(25));
+
   private final VnffgRepository vnffgs;
   private final NfpRepository nfps;
   private final ChainInventoryAdapter inventory;
@@ -58,9 +64,6 @@ class ChainFollower implements ChainedVnfs {
   private final VimDirectory directory;
   private final VimDrivers drivers;
   private final TransactionTemplate tx;
-
-  /** When a chained VNF's instances are read again after an operation on it ended. */
-  static final List<Duration> LOOK_AGAIN = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30));
 
   private final Set<String> deferred = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService worker =
@@ -129,7 +132,7 @@ class ChainFollower implements ChainedVnfs {
               refresh(ended.subjectId());
             }
           });
-      lookAgain(ended.subjectId());
+      lookAgain(ended.subjectId(), 0);
       return;
     }
     run(
@@ -148,22 +151,24 @@ class ChainFollower implements ChainedVnfs {
    * heal ends has been seen to leave the new pod out of its port pair group (CI, 2026-12-02: 3 of 6
    * runs of VnffgIT's heal); the cause is not found yet. Reading again is idempotent.
    */
-  private void lookAgain(String vnfId) {
-    for (Duration after : LOOK_AGAIN) {
-      try {
-        worker.schedule(
-            () ->
-                run(
-                    () -> {
-                      if (!vnffgs.chaining(vnfId).isEmpty()) {
-                        refresh(vnfId);
-                      }
-                    }),
-            after.toMillis(),
-            TimeUnit.MILLISECONDS);
-      } catch (RejectedExecutionException e) {
-        return; // stopping
-      }
+  private void lookAgain(String vnfId, int look) {
+    if (look >= LOOK_AGAIN.size()) {
+      return;
+    }
+    try {
+      worker.schedule(
+          guarded(
+              () -> {
+                if (vnffgs.chaining(vnfId).isEmpty()) {
+                  return; // not chained: no further look
+                }
+                lookAgain(vnfId, look + 1);
+                refresh(vnfId);
+              }),
+          LOOK_AGAIN.get(look).toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // stopping
     }
   }
 
@@ -173,14 +178,17 @@ class ChainFollower implements ChainedVnfs {
   }
 
   private void run(Runnable work) {
-    worker.execute(
-        () -> {
-          try {
-            work.run();
-          } catch (RuntimeException e) {
-            LOG.warn("cannot bring a chain up to date: {}", e.getMessage());
-          }
-        });
+    worker.execute(guarded(work));
+  }
+
+  private static Runnable guarded(Runnable work) {
+    return () -> {
+      try {
+        work.run();
+      } catch (RuntimeException e) {
+        LOG.warn("cannot bring a chain up to date: {}", e.getMessage());
+      }
+    };
   }
 
   private void check(String vnfId) {
