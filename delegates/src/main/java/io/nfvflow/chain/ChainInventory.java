@@ -33,6 +33,14 @@ public interface ChainInventory {
   void recordRealised(String vnffgId, Realised realised);
 
   /**
+   * Stores, per path of the plan, the port pairs its port pair groups now hold: exactly the plan a
+   * port pair group step realised, never one computed later (a chained VNF's instances may change
+   * between two steps, and the chain follower compares this record with them). It is the chain the
+   * API shows. Idempotent.
+   */
+  void recordGroups(ChainPlan realised);
+
+  /**
    * The plans of every VNFFG that chains a VNF, each without the port pairs of the given instances
    * of that VNF: what a chain converges to before an operation removes those instances (networking-
    * sfc holds a port in a port pair, so Neutron refuses to delete it). A VNFFG whose plan cannot be

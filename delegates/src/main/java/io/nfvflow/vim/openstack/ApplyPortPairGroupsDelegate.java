@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Task {@code ApplyPortPairGroups}: a port pair group per hop holding exactly the hop's port pairs.
  * An instance that came or went (scale, heal) changes the group's pairs in place; the port chain is
- * not touched.
+ * not touched. What the groups now hold is recorded from this step's own plan ({@link
+ * ChainInventory#recordGroups}).
  */
 @Component
 public class ApplyPortPairGroupsDelegate extends SfcStep {
@@ -51,5 +52,6 @@ public class ApplyPortPairGroupsDelegate extends SfcStep {
         }
       }
     }
+    inventory.recordGroups(plan);
   }
 }

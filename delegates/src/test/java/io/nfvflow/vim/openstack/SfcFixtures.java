@@ -81,6 +81,9 @@ final class SfcFixtures {
     ChainPlan plan;
     final Map<String, Realised> realised = new LinkedHashMap<>();
 
+    /** The plans port pair group steps recorded as realised, in order. */
+    final List<ChainPlan> groups = new java.util.ArrayList<>();
+
     @Override
     public ChainPlan plan(String vnffgId) {
       if (plan == null) {
@@ -102,6 +105,11 @@ final class SfcFixtures {
     @Override
     public void recordRealised(String vnffgId, Realised r) {
       realised.put(r.kind() + " " + r.ownerId(), r);
+    }
+
+    @Override
+    public void recordGroups(ChainPlan realised) {
+      groups.add(realised);
     }
   }
 }

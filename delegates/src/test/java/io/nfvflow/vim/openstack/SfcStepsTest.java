@@ -237,6 +237,45 @@ class SfcStepsTest {
   }
 
   @Test
+  void theGroupStepRecordsThePlanItRealisedNotALaterOne() throws Exception {
+    ChainPlan before = plan(path());
+    apply(before);
+    assertThat(inventory.groups).as("recorded by the group step").containsExactly(before);
+    ChainPlan grown = plan(path(List.of(group(0, "vnf1", A1, A2, A3), group(1, "vnf2", B1)), HTTP));
+    inventory.plan = grown;
+
+    // only the port chain step runs after the instances changed: the groups still hold A1, A2
+    applyPortChains.execute(execution);
+
+    assertThat(inventory.groups).as("a later step records no groups").containsExactly(before);
+    assertThat(sfc.named(SfcKind.PORT_PAIR, pairName(0, A3))).isEmpty();
+  }
+
+  @Test
+  void releasingRecordsTheGroupsWithoutTheLeavingInstances() throws Exception {
+    apply(plan(path()));
+    io.nfvflow.lcm.VnfInventory vnfs = mock(io.nfvflow.lcm.VnfInventory.class);
+    when(execution.getVariable(io.nfvflow.lcm.LcmVariables.OPERATION_ID)).thenReturn("op-1");
+    when(execution.getVariable(io.nfvflow.lcm.LcmVariables.VNF_ID)).thenReturn("id-vnf1");
+    when(vnfs.leavingInstances("op-1"))
+        .thenReturn(
+            List.of(
+                new io.nfvflow.vim.VnfInstance(
+                    "VDU1", A2.instanceId(), A2.instanceName(), "ACTIVE", List.of(), Map.of())));
+    VimDirectory directory = id -> cloud.vim();
+    new ReleaseChainedPortsDelegate(
+            vnfs,
+            inventory,
+            directory,
+            (ApplyPortPairGroupsDelegate) applyPortPairGroups,
+            new PruneChainDelegate(inventory, directory, cloud.networkingSfc))
+        .execute(execution);
+
+    ChainPlan recorded = inventory.groups.get(inventory.groups.size() - 1);
+    assertThat(recorded.paths().get(0).groups().get(0).pairs()).containsExactly(A1);
+  }
+
+  @Test
   void aChangedMatchIsANewClassifierAndTheOldOneIsPruned() throws Exception {
     apply(plan(path()));
     FlowMatch https = new FlowMatch("IPv4", "tcp", null, null, 443, 443, null, null, null, null);

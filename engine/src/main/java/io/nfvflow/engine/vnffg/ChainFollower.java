@@ -13,6 +13,7 @@ import io.nfvflow.engine.vnf.VnfDescriptors;
 import io.nfvflow.engine.vnf.VnfEntity;
 import io.nfvflow.engine.vnf.VnfRepository;
 import io.nfvflow.lcm.OperationState;
+import io.nfvflow.lcm.OperationType;
 import io.nfvflow.lcm.VimDirectory;
 import io.nfvflow.lcm.VnfStatus;
 import io.nfvflow.vim.VimDriver;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +53,9 @@ class ChainFollower implements ChainedVnfs {
    * after the end, then 30 s after it.
    */
   static final List<Duration> LOOK_AGAIN = List.of(Duration.ofSeconds(5), Duration.ofSeconds(25));
+
+  /** Attempts of one piece of the follower's work that lost an optimistic lock. */
+  private static final int TX_ATTEMPTS = 3;
 
   private final VnffgRepository vnffgs;
   private final NfpRepository nfps;
@@ -137,19 +142,26 @@ class ChainFollower implements ChainedVnfs {
     }
     run(
         () ->
-            tx.executeWithoutResult(
-                s ->
+            inTx(
+                () ->
                     vnffgs
                         .findById(ended.subjectId())
                         .filter(v -> Boolean.TRUE.equals(v.followPending))
-                        .ifPresent(v -> followIfDiffers(v, "changes while an operation ran"))));
+                        .ifPresent(
+                            v -> {
+                              if (ended.type() == OperationType.INSTANTIATE
+                                  && ended.state() != OperationState.COMPLETED) {
+                                v.followPending = null; // a failed create is not repaired unasked
+                              } else {
+                                followIfDiffers(v, "changes while an operation ran");
+                              }
+                            })));
   }
 
   /**
    * A safety net after an operation on a chained VNF: its instances are read again a little later,
-   * and its chains follow if their port pairs differ. A pod's Kuryr port that appears just as a
-   * heal ends has been seen to leave the new pod out of its port pair group (CI, 2026-12-02: 3 of 6
-   * runs of VnffgIT's heal); the cause is not found yet. Reading again is idempotent.
+   * and its chains follow if their port pairs differ — for a VIM event that never came (a watch
+   * that reconnected). Reading again is idempotent.
    */
   private void lookAgain(String vnfId, int look) {
     if (look >= LOOK_AGAIN.size()) {
@@ -191,9 +203,26 @@ class ChainFollower implements ChainedVnfs {
     };
   }
 
+  /**
+   * Work in a transaction, again when another transaction changed the same VNFFG or VNF meanwhile
+   * (their optimistic locks): a follow that is due must not be lost to a concurrent status write.
+   */
+  private void inTx(Runnable work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        tx.executeWithoutResult(s -> work.run());
+        return;
+      } catch (OptimisticLockingFailureException e) {
+        if (attempt == TX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
   private void check(String vnfId) {
-    tx.executeWithoutResult(
-        s -> {
+    inTx(
+        () -> {
           String name = vnfs.findById(vnfId).map(VnfEntity::name).orElse(vnfId);
           for (VnffgEntity vnffg : vnffgs.chaining(vnfId)) {
             followIfDiffers(vnffg, "the instances of VNF " + name + " changed");
@@ -202,7 +231,12 @@ class ChainFollower implements ChainedVnfs {
   }
 
   private void followIfDiffers(VnffgEntity vnffg, String why) {
-    if (vnffg.status == VnfStatus.PENDING_CREATE || vnffg.status == VnfStatus.PENDING_DELETE) {
+    if (vnffg.status == VnfStatus.PENDING_DELETE) {
+      return;
+    }
+    if (vnffg.status == VnfStatus.PENDING_CREATE) {
+      // its steps may have planned before this change: looked at again when the create ends
+      vnffg.followPending = true;
       return;
     }
     if (differs(vnffg)) {
@@ -238,8 +272,8 @@ class ChainFollower implements ChainedVnfs {
    * after the VNF's instances were recorded), unless an operation will record them anyway.
    */
   private void refresh(String vnfId) {
-    tx.executeWithoutResult(
-        s -> {
+    inTx(
+        () -> {
           VnfEntity vnf = vnfs.findById(vnfId).orElse(null);
           // also when no chain uses the VNF yet: a chain made later plans from these ports
           if (vnf == null) {

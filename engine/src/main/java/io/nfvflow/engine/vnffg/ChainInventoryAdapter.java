@@ -112,7 +112,6 @@ class ChainInventoryAdapter implements ChainInventory {
                   nfp -> {
                     nfp.portChainId = realised.neutronId();
                     nfp.pathId = realised.chainId();
-                    nfp.chain = JsonColumns.write(chain(vnffgId, nfp.id));
                   });
       case FLOW_CLASSIFIER ->
           classifiers
@@ -121,12 +120,12 @@ class ChainInventoryAdapter implements ChainInventory {
     }
   }
 
-  private List<Map<String, Object>> chain(String vnffgId, String nfpId) {
-    return chainView(
-        plan(vnffgId).paths().stream()
-            .filter(p -> p.nfpId().equals(nfpId))
-            .findFirst()
-            .orElseThrow());
+  @Override
+  @Transactional
+  public void recordGroups(ChainPlan realised) {
+    for (ChainPlan.Path path : realised.paths()) {
+      nfps.findById(path.nfpId()).ifPresent(nfp -> nfp.chain = JsonColumns.write(chainView(path)));
+    }
   }
 
   /** The SFC's {@code chain} as the API shows it: per VNF its ports, per instance a pair. */
@@ -151,7 +150,8 @@ class ChainInventoryAdapter implements ChainInventory {
       }
       hop.put("connection_points", ports);
       hop.put("port_pairs", pairs);
-      hop.put("sfc_encap", g.pairs().get(0).correlation() != null);
+      // a group may be empty for a moment: a heal's only instance released before it is replaced
+      hop.put("sfc_encap", g.pairs().stream().anyMatch(p -> p.correlation() != null));
       chain.add(hop);
     }
     return chain;

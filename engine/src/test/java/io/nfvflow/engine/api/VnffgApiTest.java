@@ -4,17 +4,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.doAnswer;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nfvflow.chain.ChainPlan;
+import io.nfvflow.chain.ChainVariables;
+import io.nfvflow.engine.vnf.InstantiatedState;
+import io.nfvflow.engine.vnf.VimChangeRouter;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * VNFFGs through the API: every answer and status move, with the networking-sfc steps replaced by
  * mocks (the real ones run against the OpenStack sandbox in the VNFFG ITs).
  */
 class VnffgApiTest extends ChainApiTestSupport {
+
+  @Autowired ApplicationEventPublisher publisher;
+
+  @Autowired InstantiatedState state;
 
   static String cnfVnfd(String name, String cp) {
     return """
@@ -296,6 +310,120 @@ class VnffgApiTest extends ChainApiTestSupport {
     awaitVnffg(id, "ACTIVE");
     JsonNode events = get("/v1.0/events?resource_type=vnffg&resource_id=" + id).body();
     assertThat(events.toString()).contains("follow the chained VNFs");
+  }
+
+  /**
+   * A chained VNF's instances change while the chain follows an earlier change, after the port pair
+   * group step planned (CI, 2026-12-02: a pod's Kuryr port that appeared during the follow of a
+   * heal never joined its group, because the later port chain step recorded a newer plan than the
+   * groups held). The chain follows again when the update ends.
+   */
+  @Test
+  void aChangeWhileTheChainFollowsIsFollowedWhenTheUpdateEnds() throws Exception {
+    Chain c = chain(4108);
+    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
+    awaitVnffg(id, "ACTIVE");
+    String vnf1 = vnfId(c.vnf1());
+    List<List<String>> grouped = changeDuringTheNextGroupStep(vnf1, "CP12-1g2");
+
+    replacePodOf(vnf1); // the first change: the chain follows it
+
+    awaitGroupedAndActive(id, grouped, "CP12-1g2");
+    assertThat(grouped.get(0).toString()).as("the first follow's groups").contains("CP12-1g1");
+    assertChainShows(id, "CP12-1g2", "CP12-1g1");
+    JsonNode events = get("/v1.0/events?resource_type=vnffg&resource_id=" + id).body();
+    assertThat(events.toString().split("follow the chained VNFs", -1))
+        .as("two automatic updates: %s", events)
+        .hasSizeGreaterThanOrEqualTo(3);
+    assertThat(events.toString())
+        .contains("follow the chained VNFs: changes while an operation ran");
+  }
+
+  /** The same during the VNFFG's create: the chain follows when the create ends. */
+  @Test
+  void aChangeWhileTheChainIsCreatedIsFollowedWhenTheCreateEnds() throws Exception {
+    Chain c = chain(4109);
+    String vnf1 = vnfId(c.vnf1());
+    List<List<String>> grouped = changeDuringTheNextGroupStep(vnf1, "CP12-1g1");
+
+    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
+
+    awaitGroupedAndActive(id, grouped, "CP12-1g1");
+    assertThat(grouped.get(0)).as("the create's groups").allMatch(p -> p.endsWith("-CP12-1"));
+    assertChainShows(id, "CP12-1g1", "CP12-1\"");
+    JsonNode events = get("/v1.0/events?resource_type=vnffg&resource_id=" + id).body();
+    // this reason, not "the instances of VNF … changed": the create's end, not a later look
+    assertThat(events.toString())
+        .contains("follow the chained VNFs: changes while an operation ran");
+  }
+
+  private static String mapping(Chain c) {
+    return "{\"%s\": \"%s\", \"%s\": \"%s\"}".formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2());
+  }
+
+  private String vnfId(String name) throws Exception {
+    return get("/v1.0/vnfs?name=" + name).body().path("vnfs").get(0).path("id").asText();
+  }
+
+  /**
+   * From now on the port pair group step records the ports of the first hop it grouped (returned,
+   * in order); in its next run, after planning, a pod of {@code vnfId} is replaced and the step
+   * returns only once the VNF's instances show {@code port}.
+   */
+  private List<List<String>> changeDuringTheNextGroupStep(String vnfId, String port)
+      throws Exception {
+    List<List<String>> grouped = new CopyOnWriteArrayList<>();
+    AtomicBoolean change = new AtomicBoolean(true);
+    doAnswer(
+            inv -> {
+              ChainPlan plan =
+                  chains.plan(ChainVariables.vnffgId(inv.getArgument(0, DelegateExecution.class)));
+              chains.recordGroups(plan);
+              grouped.add(
+                  plan.paths().get(0).groups().get(0).pairs().stream()
+                      .map(ChainPlan.Pair::ingressPort)
+                      .toList());
+              if (change.getAndSet(false)) {
+                replacePodOf(vnfId); // after this step planned, before the next one
+                Awaitility.await()
+                    .atMost(Duration.ofSeconds(20))
+                    .until(() -> state.stored(vnfId).toString().contains(port));
+              }
+              return null;
+            })
+        .when(applyPortPairGroups)
+        .execute(Mockito.any());
+    return grouped;
+  }
+
+  private void awaitGroupedAndActive(String id, List<List<String>> grouped, String port) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                !grouped.isEmpty()
+                    && grouped.get(grouped.size() - 1).toString().contains(port)
+                    && "ACTIVE".equals(vnffg(id).path("status").asText()));
+  }
+
+  private void assertChainShows(String id, String port, String gone) throws Exception {
+    String nfpId = vnffg(id).path("forwarding_paths").asText();
+    String sfcId = get("/v1.0/nfps/" + nfpId).body().path("nfp").path("chain_id").asText();
+    assertThat(get("/v1.0/sfcs/" + sfcId).body().path("sfc").path("chain").toString())
+        .as("the chain as shown")
+        .contains(port)
+        .doesNotContain(gone);
+  }
+
+  /**
+   * A pod of the VNF is replaced on the fake VIM (new instance, new ports) and the watch says so.
+   */
+  private void replacePodOf(String vnfId) {
+    fakeVim
+        .generation
+        .computeIfAbsent(vnfId, k -> new java.util.concurrent.atomic.AtomicInteger())
+        .incrementAndGet();
+    publisher.publishEvent(new VimChangeRouter.PortsChanged(vnfId));
   }
 
   @Test
