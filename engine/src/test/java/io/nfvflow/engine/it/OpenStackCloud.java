@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.openstack4j.api.Builders;
 import org.openstack4j.api.OSClient.OSClientV3;
+import org.openstack4j.core.transport.Config;
 import org.openstack4j.model.common.Identifier;
 import org.openstack4j.model.compute.Server;
 import org.openstack4j.model.heat.Resource;
@@ -152,11 +153,20 @@ final class OpenStackCloud {
                         && cached.getExpires().toInstant().isAfter(Instant.now().plusSeconds(300))
                     ? cached
                     : authenticate(c));
-    return OSFactory.clientFromToken(token).useRegion(who.region());
+    return OSFactory.clientFromToken(token, CONFIG).useRegion(who.region());
   }
+
+  /**
+   * Patient timeouts for the checks: two IT classes share the sandbox's single-worker services, and
+   * a check that gives up on a slow answer fails a test nfvflow passed (CI, 2026-12-02: a Neutron
+   * port list under load; okhttp's 10 s default). nfvflow's own calls have their own timeouts.
+   */
+  private static final Config CONFIG =
+      Config.newConfig().withConnectionTimeout(30_000).withReadTimeout(120_000);
 
   private static Token authenticate(Credentials c) {
     return OSFactory.builderV3()
+        .withConfig(CONFIG)
         .endpoint(c.authUrl())
         .credentials(c.username(), c.password(), Identifier.byName(c.userDomain()))
         .scopeToProject(Identifier.byName(c.project()), Identifier.byName(c.projectDomain()))
