@@ -1,6 +1,7 @@
 package io.nfvflow.engine.vim;
 
 import io.nfvflow.engine.cluster.NodeIdentity;
+import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.secret.SecretKeys;
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
@@ -11,7 +12,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -87,13 +87,7 @@ public class VimLeases {
   /** When this node last renewed its leases ({@link System#nanoTime}); 0: never. */
   private volatile long renewedAt;
 
-  private final ScheduledExecutorService clock =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "nfvflow-vim-leases");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService clock = DaemonThreads.scheduler("nfvflow-vim-leases", 1);
 
   @Autowired
   public VimLeases(

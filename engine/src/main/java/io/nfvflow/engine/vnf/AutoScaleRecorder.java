@@ -1,5 +1,6 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.lcm.OperationState;
@@ -14,7 +15,6 @@ import io.nfvflow.vim.WaitGoal;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -65,12 +65,7 @@ public class AutoScaleRecorder {
   static final int OBSERVE_ATTEMPTS = 30;
 
   private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "nfvflow-autoscale-recorder");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("nfvflow-autoscale-recorder", 1);
 
   /** Called on the watch's thread: hands the work to this recorder's own thread. */
   public void instancesChanged(String vnfId, String vdu, int instances) {

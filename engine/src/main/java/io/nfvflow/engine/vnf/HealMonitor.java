@@ -2,6 +2,7 @@ package io.nfvflow.engine.vnf;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.event.EventLog;
 import io.nfvflow.engine.tacker.TackerException;
 import io.nfvflow.engine.vim.VimEntity;
@@ -31,7 +32,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -81,13 +81,7 @@ public class HealMonitor {
   private final Timer detection;
 
   private final ScheduledExecutorService worker =
-      Executors.newScheduledThreadPool(
-          2,
-          r -> {
-            Thread t = new Thread(r, "nfvflow-heal-monitor");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("nfvflow-heal-monitor", 2);
 
   /** VNFs with a look already scheduled (debounce). */
   private final Set<String> scheduled = ConcurrentHashMap.newKeySet();

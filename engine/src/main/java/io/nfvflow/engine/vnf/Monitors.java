@@ -1,5 +1,6 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.vim.VimLeases;
 import io.nfvflow.lcm.OperationType;
@@ -26,10 +27,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -85,11 +84,10 @@ public class Monitors {
   private final TransactionTemplate tx;
   private final MonitorSettings settings;
 
-  private final ScheduledExecutorService clock =
-      Executors.newSingleThreadScheduledExecutor(daemon("nfvflow-monitor"));
+  private final ScheduledExecutorService clock = DaemonThreads.scheduler("nfvflow-monitor", 1);
   private final ThreadPoolExecutor probes;
   private final ExecutorService reports =
-      Executors.newSingleThreadExecutor(daemon("nfvflow-monitor-report"));
+      Executors.newSingleThreadExecutor(DaemonThreads.named("nfvflow-monitor-report"));
 
   /** VNFs whose probes of the last cycle have not all ended. */
   private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
@@ -126,7 +124,7 @@ public class Monitors {
             60,
             TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(),
-            daemon("nfvflow-monitor-probe"));
+            DaemonThreads.named("nfvflow-monitor-probe"));
     this.probes.allowCoreThreadTimeOut(true);
   }
 
@@ -415,14 +413,5 @@ public class Monitors {
     return t.instanceId() == null
         ? Finding.vdu(t.vdu(), reason, null)
         : Finding.instance(t.vdu(), t.instanceId(), reason, Instant.now());
-  }
-
-  private static ThreadFactory daemon(String name) {
-    AtomicInteger n = new AtomicInteger();
-    return r -> {
-      Thread t = new Thread(r, name + "-" + n.incrementAndGet());
-      t.setDaemon(true);
-      return t;
-    };
   }
 }

@@ -1,12 +1,12 @@
 package io.nfvflow.engine.vnf;
 
+import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.lcm.LcmVariables;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,14 +45,7 @@ public class VnfWaits {
   private final RuntimeService runtime;
   private final List<Duration> retries;
 
-  private final ScheduledExecutorService worker =
-      Executors.newScheduledThreadPool(
-          2,
-          r -> {
-            Thread t = new Thread(r, "nfvflow-vnf-waits");
-            t.setDaemon(true);
-            return t;
-          });
+  private final ScheduledExecutorService worker = DaemonThreads.scheduler("nfvflow-vnf-waits", 2);
 
   /** VNFs with a correlation queued and not yet begun. */
   private final Set<String> queued = ConcurrentHashMap.newKeySet();

@@ -2,6 +2,7 @@ package io.nfvflow.engine.vnffg;
 
 import io.nfvflow.chain.ChainException;
 import io.nfvflow.chain.ChainPlan;
+import io.nfvflow.engine.concurrent.DaemonThreads;
 import io.nfvflow.engine.tacker.JsonColumns;
 import io.nfvflow.engine.vim.VimRegistry;
 import io.nfvflow.engine.vnf.ChainedVnfs;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,12 +72,7 @@ class ChainFollower implements ChainedVnfs {
 
   private final Set<String> deferred = ConcurrentHashMap.newKeySet();
   private final ScheduledExecutorService worker =
-      Executors.newSingleThreadScheduledExecutor(
-          r -> {
-            Thread t = new Thread(r, "nfvflow-chain-follower");
-            t.setDaemon(true);
-            return t;
-          });
+      DaemonThreads.scheduler("nfvflow-chain-follower", 1);
 
   ChainFollower(
       VnffgRepository vnffgs,
