@@ -135,22 +135,20 @@ class ChainFollower implements ChainedVnfs {
       lookAgain(ended.subjectId(), 0);
       return;
     }
-    run(
-        () ->
-            inTx(
-                () ->
-                    vnffgs
-                        .findById(ended.subjectId())
-                        .filter(v -> Boolean.TRUE.equals(v.followPending))
-                        .ifPresent(
-                            v -> {
-                              if (ended.type() == OperationType.INSTANTIATE
-                                  && ended.state() != OperationState.COMPLETED) {
-                                v.followPending = null; // a failed create is not repaired unasked
-                              } else {
-                                followIfDiffers(v, "changes while an operation ran");
-                              }
-                            })));
+    run(() -> inTx(() -> followIfPending(ended)));
+  }
+
+  /** A VNFFG's operation ended: the follow marked while it ran, if any, runs now. */
+  private void followIfPending(Operations.Ended ended) {
+    VnffgEntity vnffg = vnffgs.findById(ended.subjectId()).orElse(null);
+    if (vnffg == null || !Boolean.TRUE.equals(vnffg.followPending)) {
+      return;
+    }
+    if (ended.type() == OperationType.INSTANTIATE && ended.state() != OperationState.COMPLETED) {
+      vnffg.followPending = null; // a failed create is not repaired unasked
+    } else {
+      followIfDiffers(vnffg, "changes while an operation ran");
+    }
   }
 
   /**
@@ -226,12 +224,9 @@ class ChainFollower implements ChainedVnfs {
   }
 
   private void followIfDiffers(VnffgEntity vnffg, String why) {
+    // while an operation runs (a create included: its steps may have planned before this change),
+    // follow only marks the VNFFG, and the operation's end looks again
     if (vnffg.status == VnfStatus.PENDING_DELETE) {
-      return;
-    }
-    if (vnffg.status == VnfStatus.PENDING_CREATE) {
-      // its steps may have planned before this change: looked at again when the create ends
-      vnffg.followPending = true;
       return;
     }
     if (differs(vnffg)) {

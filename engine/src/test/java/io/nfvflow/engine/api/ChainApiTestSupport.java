@@ -55,14 +55,9 @@ abstract class ChainApiTestSupport extends ApiTestSupport {
     doAnswer(inv -> Optional.of(inv.getArgument(0, String.class)))
         .when(vims)
         .neutronOf(anyString());
-    // what the real step does besides Neutron: the plan its groups now hold is recorded
     doAnswer(
             inv -> {
-              chains.recordGroups(
-                  chains.plan(
-                      io.nfvflow.chain.ChainVariables.vnffgId(
-                          inv.getArgument(
-                              0, org.camunda.bpm.engine.delegate.DelegateExecution.class))));
+              recordGroupsAsTheStepDoes(inv);
               return null;
             })
         .when(applyPortPairGroups)
@@ -89,5 +84,22 @@ abstract class ChainApiTestSupport extends ApiTestSupport {
             })
         .when(applyPortChains)
         .execute(Mockito.any());
+  }
+
+  /**
+   * What the real port pair group step does besides Neutron: the plan its groups now hold is
+   * recorded.
+   *
+   * @param step the mocked step's {@code execute(execution)} call
+   * @return the plan recorded
+   */
+  io.nfvflow.chain.ChainPlan recordGroupsAsTheStepDoes(
+      org.mockito.invocation.InvocationOnMock step) {
+    io.nfvflow.chain.ChainPlan plan =
+        chains.plan(
+            io.nfvflow.chain.ChainVariables.vnffgId(
+                step.getArgument(0, org.camunda.bpm.engine.delegate.DelegateExecution.class)));
+    chains.recordGroups(plan);
+    return plan;
   }
 }

@@ -5,7 +5,6 @@ import static org.mockito.Mockito.doAnswer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nfvflow.chain.ChainPlan;
-import io.nfvflow.chain.ChainVariables;
 import io.nfvflow.engine.vnf.InstantiatedState;
 import io.nfvflow.engine.vnf.VimChangeRouter;
 import java.time.Duration;
@@ -14,7 +13,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.awaitility.Awaitility;
 import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.Mockito;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -155,11 +153,7 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void createShowsTackersKeysAndGoesActive() throws Exception {
     Chain c = chain(4101);
-    Answer a =
-        createVnffg(
-            unique("fg"),
-            c,
-            "{\"%s\": \"%s\", \"%s\": \"%s\"}".formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()));
+    Answer a = createVnffg(unique("fg"), c, mapping(c));
     assertThat(a.status()).as(a.toString()).isEqualTo(201);
     JsonNode fg = a.body().path("vnffg");
     assertThat(fg.path("status").asText()).isEqualTo("PENDING_CREATE");
@@ -192,18 +186,9 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void aChainedVnfCannotBeDeletedAndDeleteRemovesTheVnffg() throws Exception {
     Chain c = chain(4102);
-    String id =
-        createVnffg(
-                unique("fg"),
-                c,
-                "{\"%s\": \"%s\", \"%s\": \"%s\"}"
-                    .formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()))
-            .body()
-            .path("vnffg")
-            .path("id")
-            .asText();
+    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
     awaitVnffg(id, "ACTIVE");
-    String vnf1 = get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    String vnf1 = vnfId(c.vnf1());
     Answer vimInUse = delete("/v1.0/vims/" + vim);
     assertThat(vimInUse.status()).isEqualTo(409);
     assertThat(vimInUse.error().path("message").asText()).contains("holds the chains of VNFFG");
@@ -238,8 +223,7 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void aDuplicatePathIdAndAChainedPortAreConflicts() throws Exception {
     Chain c = chain(4104);
-    String mapping =
-        "{\"%s\": \"%s\", \"%s\": \"%s\"}".formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2());
+    String mapping = mapping(c);
     String id = createVnffg(unique("fg"), c, mapping).body().path("vnffg").path("id").asText();
     awaitVnffg(id, "ACTIVE");
     Answer again = createVnffg(unique("fg"), c, mapping);
@@ -260,16 +244,7 @@ class VnffgApiTest extends ChainApiTestSupport {
         .when(applyPortChains)
         .execute(Mockito.any());
     try {
-      String id =
-          createVnffg(
-                  unique("fg"),
-                  c,
-                  "{\"%s\": \"%s\", \"%s\": \"%s\"}"
-                      .formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()))
-              .body()
-              .path("vnffg")
-              .path("id")
-              .asText();
+      String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
       awaitVnffg(id, "ERROR");
       assertThat(vnffg(id).path("error_reason").asText()).contains("conflicts with another");
       Mockito.verify(deleteFlowClassifiers, Mockito.atLeastOnce()).execute(Mockito.any());
@@ -282,22 +257,13 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void theChainFollowsAHealedInstanceWithAnAutomaticUpdate() throws Exception {
     Chain c = chain(4106);
-    String id =
-        createVnffg(
-                unique("fg"),
-                c,
-                "{\"%s\": \"%s\", \"%s\": \"%s\"}"
-                    .formatted(c.vnfd1(), c.vnf1(), c.vnfd2(), c.vnf2()))
-            .body()
-            .path("vnffg")
-            .path("id")
-            .asText();
+    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
     awaitVnffg(id, "ACTIVE");
     String nfpId = vnffg(id).path("forwarding_paths").asText();
     String sfcId = get("/v1.0/nfps/" + nfpId).body().path("nfp").path("chain_id").asText();
     String before = get("/v1.0/sfcs/" + sfcId).body().path("sfc").path("chain").toString();
     assertThat(before).contains("CP12-1");
-    String vnf1 = get("/v1.0/vnfs?name=" + c.vnf1()).body().path("vnfs").get(0).path("id").asText();
+    String vnf1 = vnfId(c.vnf1());
     assertThat(
             post("/v1.0/vnfs/" + vnf1 + "/actions", "{\"heal\": {\"instances\": [\"VDU1-1\"]}}")
                 .status())
@@ -376,9 +342,7 @@ class VnffgApiTest extends ChainApiTestSupport {
     AtomicBoolean change = new AtomicBoolean(true);
     doAnswer(
             inv -> {
-              ChainPlan plan =
-                  chains.plan(ChainVariables.vnffgId(inv.getArgument(0, DelegateExecution.class)));
-              chains.recordGroups(plan);
+              ChainPlan plan = recordGroupsAsTheStepDoes(inv);
               grouped.add(
                   plan.paths().get(0).groups().get(0).pairs().stream()
                       .map(ChainPlan.Pair::ingressPort)
