@@ -186,8 +186,7 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void aChainedVnfCannotBeDeletedAndDeleteRemovesTheVnffg() throws Exception {
     Chain c = chain(4102);
-    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
-    awaitVnffg(id, "ACTIVE");
+    String id = activeVnffg(c);
     String vnf1 = vnfId(c.vnf1());
     Answer vimInUse = delete("/v1.0/vims/" + vim);
     assertThat(vimInUse.status()).isEqualTo(409);
@@ -257,8 +256,7 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void theChainFollowsAHealedInstanceWithAnAutomaticUpdate() throws Exception {
     Chain c = chain(4106);
-    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
-    awaitVnffg(id, "ACTIVE");
+    String id = activeVnffg(c);
     String nfpId = vnffg(id).path("forwarding_paths").asText();
     String sfcId = get("/v1.0/nfps/" + nfpId).body().path("nfp").path("chain_id").asText();
     String before = get("/v1.0/sfcs/" + sfcId).body().path("sfc").path("chain").toString();
@@ -287,8 +285,7 @@ class VnffgApiTest extends ChainApiTestSupport {
   @Test
   void aChangeWhileTheChainFollowsIsFollowedWhenTheUpdateEnds() throws Exception {
     Chain c = chain(4108);
-    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
-    awaitVnffg(id, "ACTIVE");
+    String id = activeVnffg(c);
     String vnf1 = vnfId(c.vnf1());
     List<List<String>> grouped = changeDuringTheNextGroupStep(vnf1, "CP12-1g2");
 
@@ -321,6 +318,13 @@ class VnffgApiTest extends ChainApiTestSupport {
     // this reason, not "the instances of VNF … changed": the create's end, not a later look
     assertThat(events.toString())
         .contains("follow the chained VNFs: changes while an operation ran");
+  }
+
+  /** A VNFFG over the chain's two VNFs, once it is ACTIVE. */
+  private String activeVnffg(Chain c) throws Exception {
+    String id = createVnffg(unique("fg"), c, mapping(c)).body().path("vnffg").path("id").asText();
+    awaitVnffg(id, "ACTIVE");
+    return id;
   }
 
   private static String mapping(Chain c) {
